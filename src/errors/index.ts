@@ -1,0 +1,2 @@
+export { LogitkitError } from './LogitkitError.js';
+export type { LogitkitErrorCode } from './LogitkitError.js';

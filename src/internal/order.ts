@@ -1,0 +1,38 @@
+/**
+ * The named total orders of logitkit. NaN and tie policies differ per function;
+ * they live here so no kernel uses an ad-hoc `>` (STYLE.md). Hot loops may
+ * inline these, but must agree with them (tests compare against them).
+ *
+ * `-0` and `+0` are equal in every order.
+ */
+
+/** argmax order: does `a` beat the current best `b`? NaN beats everything (first NaN wins), ties keep `b`. */
+export function beatsForArgmax(a: number, b: number): boolean {
+  return a > b || (a !== a && b === b);
+}
+
+/** argmin order: does `a` beat the current best `b`? NaN beats everything (first NaN wins), ties keep `b`. */
+export function beatsForArgmin(a: number, b: number): boolean {
+  return a < b || (a !== a && b === b);
+}
+
+/** Ascending with NaN last (NumPy sort/argsort/argpartition). Returns <0, 0, >0. */
+export function compareAscNanLast(a: number, b: number): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  const an = a !== a, bn = b !== b;
+  return an === bn ? 0 : an ? 1 : -1;
+}
+
+/** Descending with NaN first (argsort descending; torch.topk ranks NaN above +Infinity). Returns <0, 0, >0. */
+export function compareDescNanFirst(a: number, b: number): number {
+  if (a > b) return -1;
+  if (a < b) return 1;
+  const an = a !== a, bn = b !== b;
+  return an === bn ? 0 : an ? -1 : 1;
+}
+
+/** BigInt ascending (int64/uint64 compare exactly). */
+export function compareBigInt(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
