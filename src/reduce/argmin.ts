@@ -1,0 +1,46 @@
+import type { NDArray } from '../core/StridedArray.js';
+import type { ArrayInput } from '../core/ndarray.js';
+import { type ArgReduceOptions, argReduce } from './argReduce.js';
+
+/**
+ * Index of the minimum (`np.argmin`), over the flattened array or along `axis`.
+ *
+ * Returns: without `axis`, the index into the C-order flattening of the
+ * logical array as a plain number (with `keepdims`, an int32 NDArray of shape
+ * [1, ..., 1]); with `axis` (negative counts from the end, a string names an
+ * axis via `names`), an int32 NDArray shaped like `x` without that axis (kept
+ * as length 1 with `keepdims`). With `out` (an int32 NDArray of exactly the
+ * result shape), the result is written there and `out` itself is returned.
+ * A 0-d input reduces to index 0 and accepts `axis` 0 or -1.
+ *
+ * NaN: The first NaN wins (NumPy): a slice containing NaN reports the index of its first NaN.
+ * Ties: the first occurrence wins; `-0` and `+0` are equal. `ties: 'last'`
+ * takes the last, `ties: 'random'` a uniform choice among all tied winners
+ * drawn from `rng` (deterministic for a seeded rng; the rng is consulted only
+ * on ties). bool: the first false; int64/uint64 compare exactly as BigInt;
+ * float16/bfloat16 by their decoded values.
+ * `where`: a boolean mask broadcastable to `x`; masked-out entries never win
+ * (indices still count them); a slice with nothing unmasked throws `ALL_MASKED`.
+ *
+ * Errors: `EMPTY_REDUCTION` (reducing a zero-length axis: "attempt to get
+ * argmin of an empty sequence"), `AXIS_OUT_OF_BOUNDS`, `INVALID_ARGUMENT`
+ * (unknown axis name, bad option), `SHAPE_MISMATCH` (`out` shape, `where` not
+ * broadcastable), `DTYPE` (`out` not int32, `where` not bool),
+ * `ALL_MASKED`. The input is never modified.
+ *
+ * Complexity: O(size) time, O(size / len) extra memory. Contiguous lanes run
+ * an unrolled multi-accumulator loop; an inner-axis reduction of a
+ * C-contiguous array walks memory in order.
+ *
+ * @example
+ * argmin([[4, 1, 1], [0, 2, -3]], { axis: 1 }) // int32 [1, 2]
+ * argmin([2, -0, 0, 1])                       // 1 (-0 == +0: the first wins)
+ *
+ * See also: argmax, nanargmin, minWithIndices.
+ */
+export function argmin(x: ArrayInput, opts?: ArgReduceOptions & { axis?: undefined; keepdims?: false; out?: undefined }): number;
+export function argmin(x: ArrayInput, opts: ArgReduceOptions & ({ axis: number | string } | { keepdims: true } | { out: NDArray })): NDArray;
+export function argmin(x: ArrayInput, opts?: ArgReduceOptions): number | NDArray;
+export function argmin(x: ArrayInput, opts?: ArgReduceOptions): number | NDArray {
+  return argReduce('argmin', x, opts);
+}

@@ -1,0 +1,110 @@
+/**
+ * Kernel dispatch for the arg-reductions: the single place that decides which
+ * kernel reduces a lane or a block, by dtype, contiguity and size.
+ *
+ * Layout cases (the op layer has already decoded float16/bfloat16 to float32
+ * storage and resolved the axis):
+ * 1. C-contiguous input, reduced axis innermost → one contiguous-lane kernel
+ *    call per output element (`contig`).
+ * 2. C-contiguous input, reduced axis not innermost → the input is
+ *    [outer, len, inner]; each outer block is reduced row by row, keeping
+ *    `inner` running winners (`block`), so memory is read in order.
+ * 3. Anything else (transposed, sliced, negative-stride, broadcast views) →
+ *    `lanesOf` lists the lane offsets with an outer-loop odometer and a
+ *    strided-lane kernel reduces each (`strided`, or `contig` at stride 1).
+ *
+ * Seam for fast kernels (issue 5): `registerArgKernels(kind, dtype, set)`
+ * installs a KernelSet (same signatures and results as the JS reference in
+ * kernels.ts) for 'float32' or 'float64' storage; `kernelsFor` returns it in
+ * place of the JS set. A registered set may cover only some entries (e.g. a
+ * WASM SIMD `contig`), falling back to the JS kernels for the rest; it must
+ * return exactly what the reference returns (tests compare both paths via
+ * `resetArgKernels`).
+ */
+import type { NumericTypedArray } from '../core/dtypes.js';
+import { type NDArray, isCContiguous } from '../core/StridedArray.js';
+import { lanesOf } from '../core/lanes.js';
+import { type ArgKind, type KernelSet, JS_KERNELS } from './kernels.js';
+
+type FastDType = 'float32' | 'float64';
+const registered = new Map<string, KernelSet>();
+
+/** Installs fast kernels for one kind and storage dtype (partial sets fall back to JS). */
+export function registerArgKernels(kind: ArgKind, dtype: FastDType, set: Partial<KernelSet>): void {
+  registered.set(`${kind}:${dtype}`, { ...JS_KERNELS[kind], ...set });
+}
+
+/** Removes every registered fast kernel (the JS reference kernels remain). */
+export function resetArgKernels(): void {
+  registered.clear();
+}
+
+/** The kernel set for a kind and the storage it will read. */
+export function kernelsFor(kind: ArgKind, data: NumericTypedArray): KernelSet {
+  if (registered.size > 0) {
+    const dt = data instanceof Float32Array ? 'float32' : data instanceof Float64Array ? 'float64' : null;
+    const set = dt === null ? undefined : registered.get(`${kind}:${dt}`);
+    if (set !== undefined) return set;
+  }
+  return JS_KERNELS[kind];
+}
+
+/**
+ * Reduces `a` (a view over `data`, numeric storage) along `axis`, writing one
+ * lane-relative index per output element (C order of the remaining axes) into
+ * `res`; -1 marks an all-NaN slice of a nan* kind. The reduced axis is non-empty.
+ */
+export function argReduceAxis(kind: ArgKind, data: NumericTypedArray, a: NDArray, axis: number, res: Int32Array): void {
+  const k = kernelsFor(kind, data);
+  const len = a.shape[axis]!;
+  const count = res.length;
+  if (count === 0) return;
+  if (isCContiguous(a)) {
+    let inner = 1;
+    for (let d = axis + 1; d < a.ndim; d++) inner *= a.shape[d]!;
+    if (inner === 1) {
+      for (let o = 0, off = a.offset; o < count; o++, off += len) res[o] = k.contig(data, off, len);
+      return;
+    }
+    const outer = count / inner;
+    const scratch = new Float64Array(inner);
+    for (let o = 0, off = a.offset; o < outer; o++, off += len * inner) k.block(data, off, len, inner, res, o * inner, scratch);
+    return;
+  }
+  const lanes = lanesOf(a, axis);
+  const { offsets, stride } = lanes;
+  if (stride === 1) for (let o = 0; o < count; o++) res[o] = k.contig(data, offsets[o]!, len);
+  else for (let o = 0; o < count; o++) res[o] = k.strided(data, offsets[o]!, stride, len);
+}
+
+/**
+ * Reduces all of `a` (non-empty) to one index into its C-order flattening,
+ * or -1 for an all-NaN nan* reduction. A C-contiguous input is one
+ * contiguous lane; otherwise each last-axis lane is reduced and the lane
+ * winners are merged in C order with the same rule (first lane wins ties).
+ */
+export function argReduceFlat(kind: ArgKind, data: NumericTypedArray, a: NDArray): number {
+  const k = kernelsFor(kind, data);
+  if (a.ndim === 0) return k.contig(data, a.offset, 1);
+  if (isCContiguous(a)) return k.contig(data, a.offset, a.size);
+  const axis = a.ndim - 1;
+  const { offsets, stride, length: len, count } = lanesOf(a, axis);
+  const max = kind === 'argmax' || kind === 'nanargmax';
+  const skipNaN = kind === 'nanargmax' || kind === 'nanargmin';
+  let bestIdx = -1, best = 0;
+  for (let l = 0; l < count; l++) {
+    const off = offsets[l]!;
+    const j = stride === 1 ? k.contig(data, off, len) : k.strided(data, off, stride, len);
+    if (j < 0) continue; // all NaN in this lane (nan* kinds)
+    const v = data[off + j * stride]!;
+    if (!skipNaN) {
+      if (v !== v) return l * len + j; // first NaN in C order
+      if (bestIdx < 0 || (max ? v > best : v < best)) { best = v; bestIdx = l * len + j; }
+      continue;
+    }
+    // nan*: a lane winner that is NaN stands for ∓Infinity
+    const w = v === v ? v : (max ? -Infinity : Infinity);
+    if (bestIdx < 0 || (max ? w > best : w < best)) { best = w; bestIdx = l * len + j; }
+  }
+  return bestIdx;
+}
