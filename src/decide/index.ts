@@ -1,1 +1,3 @@
-export {};
+export { accuracy } from './accuracy.js';
+export { perClassAccuracy } from './perClassAccuracy.js';
+export { confusionMatrix } from './confusionMatrix.js';
