@@ -1,0 +1,124 @@
+import { KERNELS_WASM_BASE64 } from './kernels.wasm.js';
+
+/** The functions the AssemblyScript module exports (pointers are byte addresses). */
+export interface KernelExports {
+  readonly memory: WebAssembly.Memory;
+  heapBase(): number;
+  argmaxF32(ptr: number, n: number): number;
+  argminF32(ptr: number, n: number): number;
+  argmaxF64(ptr: number, n: number): number;
+  argminF64(ptr: number, n: number): number;
+  nanargmaxF32(ptr: number, n: number): number;
+  nanargminF32(ptr: number, n: number): number;
+  nanargmaxF64(ptr: number, n: number): number;
+  nanargminF64(ptr: number, n: number): number;
+  argmaxColsF32(ptr: number, rows: number, cols: number, outIdx: number, best: number, rowBase: number, init: number): void;
+  argminColsF32(ptr: number, rows: number, cols: number, outIdx: number, best: number, rowBase: number, init: number): void;
+  nanargmaxColsF32(ptr: number, rows: number, cols: number, outIdx: number, best: number, rowBase: number, init: number): void;
+  nanargminColsF32(ptr: number, rows: number, cols: number, outIdx: number, best: number, rowBase: number, init: number): void;
+  maxF32(ptr: number, n: number): number;
+  expSumF32(ptr: number, n: number, shift: number): number;
+  expDivF32(src: number, dst: number, n: number, shift: number, divisor: number): void;
+  scanAtLeastF32(ptr: number, n: number, pivot: number, shift: number): number;
+  lastScanMass(): number;
+  countAtLeastF32(ptr: number, n: number, pivot: number): number;
+}
+
+/** Bytes of the fixed scratch region (chunked copies of JS-heap inputs). Never moves, never grows. */
+export const SCRATCH_BYTES = 256 * 1024;
+
+/**
+ * The loaded module with its memory layout:
+ * [0, heapBase) static data · [scratch, scratch + SCRATCH_BYTES) scratch ·
+ * [arenaBase, memory end) the arena (src/kernels/arena.ts).
+ */
+export interface Wasm {
+  readonly k: KernelExports;
+  readonly memory: WebAssembly.Memory;
+  readonly scratch: number;
+  readonly arenaBase: number;
+}
+
+let loaded: Wasm | null | undefined;
+let forcedOff = false;
+
+function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function load(): Wasm | null {
+  if (typeof WebAssembly !== 'object' || typeof atob !== 'function') return null;
+  try {
+    const bytes = decodeBase64(KERNELS_WASM_BASE64);
+    // The module uses SIMD 128 throughout: an engine without it fails validation
+    // and every op stays on its JS reference kernel.
+    if (!WebAssembly.validate(bytes)) return null;
+    const module = new WebAssembly.Module(bytes);
+    const instance = new WebAssembly.Instance(module, {
+      env: { abort: () => { throw new Error('logitkit wasm kernel aborted'); } },
+    });
+    const k = instance.exports as unknown as KernelExports;
+    const scratch = align(k.heapBase(), 64);
+    const arenaBase = align(scratch + SCRATCH_BYTES, 64);
+    const memory = k.memory;
+    if (memory.buffer.byteLength < arenaBase) memory.grow(Math.ceil((arenaBase - memory.buffer.byteLength) / 65536));
+    return { k, memory, scratch, arenaBase };
+  } catch {
+    return null;
+  }
+}
+
+/** Rounds `n` up to a multiple of `a` (a power of two). */
+export function align(n: number, a: number): number {
+  return Math.ceil(n / a) * a;
+}
+
+/**
+ * The WASM SIMD kernels, instantiated on first use (synchronously: the module
+ * is a few KB), or null when the engine lacks WebAssembly SIMD, in which case
+ * callers use their JS reference kernels.
+ */
+export function wasm(): Wasm | null {
+  if (forcedOff) return null;
+  if (loaded === undefined) loaded = load();
+  return loaded;
+}
+
+/**
+ * Test hook: `false` makes wasm() return null so the JS reference paths run
+ * (as on an engine without SIMD); `true` restores the default. Internal, not
+ * exported from the package.
+ */
+export function setWasmEnabled(on: boolean): void {
+  forcedOff = !on;
+}
+
+let viewBuf: ArrayBuffer | SharedArrayBuffer | null = null;
+let f32: Float32Array = new Float32Array(0);
+let f64: Float64Array = new Float64Array(0);
+let i32: Int32Array = new Int32Array(0);
+
+function refresh(w: Wasm): void {
+  const buf = w.memory.buffer;
+  if (buf !== viewBuf) {
+    viewBuf = buf;
+    f32 = new Float32Array(buf);
+    f64 = new Float64Array(buf);
+    i32 = new Int32Array(buf);
+  }
+}
+
+/** Whole-memory views, re-derived after memory.grow detached the old ones. */
+export function heapF32(w: Wasm): Float32Array { refresh(w); return f32; }
+/** See heapF32. */
+export function heapF64(w: Wasm): Float64Array { refresh(w); return f64; }
+/** See heapF32. */
+export function heapI32(w: Wasm): Int32Array { refresh(w); return i32; }
+
+/** True when `data` is a view of the kernels' memory (an arena array): kernels then read it in place. */
+export function inWasmMemory(w: Wasm, data: ArrayBufferView): boolean {
+  return data.buffer === w.memory.buffer;
+}
