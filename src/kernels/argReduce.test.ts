@@ -166,7 +166,7 @@ describe('wasmArgBlockF32', () => {
         }
         // an all-NaN column and a NaN/-Inf-only column
         if (inner > 3) for (let r = 0; r < len; r++) { vals[2 + r * inner + 1] = NaN; vals[2 + r * inner + 2] = r % 2 ? NaN : -Infinity; }
-        let d = vals, done = (): void => {};
+        let d: Float32Array = vals, done = (): void => {};
         if (where === 'arena') {
           const a = allocate('float32', [n + 2]);
           (a.data as Float32Array).set(vals);
