@@ -86,3 +86,9 @@ function formatBytes(b: number): string {
   if (!Number.isFinite(b) || b > 1e15) return `about ${b.toExponential(2)} bytes`;
   return `${b} bytes`;
 }
+
+/** A file-supplied string made safe for a one-line error message (control characters escaped, length capped). */
+export function printable(s: string, max = 80): string {
+  const t = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}

@@ -2,7 +2,7 @@ import { StridedArray, type NDArray } from '../core/StridedArray.js';
 import { type DType, STORAGE } from '../core/dtypes.js';
 import { castArray, toNDArray, type ArrayInput } from '../core/ndarray.js';
 import { badFile, dtypeError } from '../errors/messages.js';
-import { asBytes, checkedSize, contiguousStorage, decodeStorage, littleEndianBytes } from './bytes.js';
+import { asBytes, printable, checkedSize, contiguousStorage, decodeStorage, littleEndianBytes } from './bytes.js';
 import { parsePyLiteral, type PyValue } from './pyliteral.js';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
@@ -66,12 +66,12 @@ export function readNpyHeader(input: Uint8Array | ArrayBuffer, source = 'npy dat
   if (typeof fortran !== 'boolean') throw fail("header 'fortran_order' must be True or False");
   if (!Array.isArray(shape) || shape.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0)) throw fail("header 'shape' must be a tuple of integers >= 0");
   if (shape.length > 64) throw fail(`header 'shape' has ${shape.length} dimensions (at most 64)`);
-  if (typeof descr !== 'string') throw dtypeError(`${source}: structured dtypes are not supported (descr ${JSON.stringify(descr)})`);
+  if (typeof descr !== 'string') throw dtypeError(`${source}: structured dtypes are not supported (descr ${printable(JSON.stringify(descr))})`);
   const m = /^([<>|=]?)([a-zA-Z]\d+)$/.exec(descr);
   const dtype = m ? FROM_DESCR[m[2]!] : undefined;
   if (m === null || dtype === undefined) {
     const hint = /V2/.test(descr) ? ' (bfloat16 has no NumPy dtype: save it as float32)' : '';
-    throw dtypeError(`${source}: unsupported dtype '${descr}'${hint}; supported: f8 f4 f2 i1 i2 i4 i8 u1 u2 u4 u8 b1`);
+    throw dtypeError(`${source}: unsupported dtype '${printable(descr)}'${hint}; supported: f8 f4 f2 i1 i2 i4 i8 u1 u2 u4 u8 b1`);
   }
   return {
     version: [major, minor], dtype, littleEndian: m[1] !== '>', fortranOrder: fortran,
