@@ -2,7 +2,7 @@ import { StridedArray, contiguousStrides, shapeSize, type NDArray } from '../cor
 import type { TypedArray } from '../core/dtypes.js';
 import { assertNotReleased, markReleased } from '../core/released.js';
 import { describe, dtypeError, invalidArgument } from '../errors/messages.js';
-import { align, wasm, type Wasm } from './wasm/loader.js';
+import { align, growMemory, wasm, type Wasm } from './wasm/loader.js';
 
 /** The dtypes `allocate` supports. */
 export type ArenaDType = 'float32' | 'float64' | 'int32';
@@ -47,13 +47,13 @@ class ArenaArray extends StridedArray {
 }
 
 function memoryBuffer(): ArrayBufferLike | null {
-  return state?.w.memory.buffer ?? null;
+  return state?.w.buffer ?? null;
 }
 
 function view(dtype: ArenaDType, byteOffset: number, n: number): TypedArray {
   const s = state;
   if (s === null || n === 0) return new CTOR[dtype](0);
-  return new CTOR[dtype](s.w.memory.buffer, byteOffset, n);
+  return new CTOR[dtype](s.w.buffer, byteOffset, n);
 }
 
 interface Block { ptr: number; size: number }
@@ -90,11 +90,11 @@ function takeBlock(s: ArenaState, size: number): number {
   }
   const ptr = s.top;
   const end = ptr + size;
-  const have = s.w.memory.buffer.byteLength;
+  const have = s.w.buffer.byteLength;
   if (end > have) {
     const pages = Math.ceil((end - have) / PAGE);
     try {
-      s.w.memory.grow(pages);
+      growMemory(s.w, pages);
     } catch {
       throw invalidArgument(`allocate: cannot grow the kernels' memory by ${pages * PAGE} bytes (WebAssembly memory is limited to 4 GiB)`);
     }
@@ -178,7 +178,7 @@ export function allocate(dtype: ArenaDType, shape: readonly number[]): NDArray {
   const size = align(bytes, ALIGN);
   const ptr = takeBlock(s, size);
   s.live.set(ptr, size);
-  new Uint8Array(s.w.memory.buffer, ptr, size).fill(0);
+  new Uint8Array(s.w.buffer, ptr, size).fill(0);
   return new ArenaArray(dtype, shape, ptr, size, null);
 }
 
@@ -214,5 +214,5 @@ export function arenaStats(): { live: number; liveBytes: number; freeBlocks: num
   if (s === null) return null;
   let liveBytes = 0;
   for (const v of s.live.values()) liveBytes += v;
-  return { live: s.live.size, liveBytes, freeBlocks: s.free.length, top: s.top - s.w.arenaBase, memoryBytes: s.w.memory.buffer.byteLength };
+  return { live: s.live.size, liveBytes, freeBlocks: s.free.length, top: s.top - s.w.arenaBase, memoryBytes: s.w.buffer.byteLength };
 }

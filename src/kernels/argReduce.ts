@@ -20,12 +20,13 @@ type FloatArray = Float32Array | Float64Array;
 
 /**
  * Below this many elements a JS-heap lane stays on the JS kernel (copying it
- * in and calling out costs more than it saves). Measured with
- * bench/suites/kernels.mjs on the 2-core bench box (see docs/benchmarks.md).
+ * in and calling out costs more than it saves). Measured on the 2-core bench
+ * box against src/reduce's unrolled JS kernels (docs/benchmarks.md): at 512
+ * float32 the copy + SIMD path is ~2x faster, at 256 they tie.
  */
-export const HEAP_CROSSOVER = 2048;
-/** Arena lanes below this length also stay in JS (call overhead dominates). */
-export const ARENA_CROSSOVER = 64;
+export const HEAP_CROSSOVER = 512;
+/** Arena lanes below this length also stay in JS (call overhead dominates; they tie near 128). */
+export const ARENA_CROSSOVER = 128;
 /** Elements per chunk when a JS-heap lane is copied into scratch (32 KB of f32). */
 export const CHUNK_F32 = 8192;
 /** Elements per chunk for float64 (32 KB). */

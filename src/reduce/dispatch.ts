@@ -25,6 +25,7 @@ import type { NumericTypedArray } from '../core/dtypes.js';
 import { type NDArray, isCContiguous } from '../core/StridedArray.js';
 import { lanesOf } from '../core/lanes.js';
 import { type ArgKind, type KernelSet, JS_KERNELS } from './kernels.js';
+import { wasmArgKernels } from '../kernels/reduceKernels.js';
 
 type FastDType = 'float32' | 'float64';
 const registered = new Map<string, KernelSet>();
@@ -46,7 +47,9 @@ export function kernelsFor(kind: ArgKind, data: NumericTypedArray): KernelSet {
     const set = dt === null ? undefined : registered.get(`${kind}:${dt}`);
     if (set !== undefined) return set;
   }
-  return JS_KERNELS[kind];
+  // WASM SIMD for float32/float64 when the engine has it (src/kernels): same
+  // results, per-call fallback to the JS kernels below the measured crossovers.
+  return wasmArgKernels(kind, data, JS_KERNELS[kind]) ?? JS_KERNELS[kind];
 }
 
 /**
@@ -91,11 +94,17 @@ export function argReduceFlat(kind: ArgKind, data: NumericTypedArray, a: NDArray
   const { offsets, stride, length: len, count } = lanesOf(a, axis);
   const max = kind === 'argmax' || kind === 'nanargmax';
   const skipNaN = kind === 'nanargmax' || kind === 'nanargmin';
-  let bestIdx = -1, best = 0;
+  let bestIdx = -1, best = 0, sawNumber = false;
   for (let l = 0; l < count; l++) {
     const off = offsets[l]!;
     const j = stride === 1 ? k.contig(data, off, len) : k.strided(data, off, stride, len);
-    if (j < 0) continue; // all NaN in this lane (nan* kinds)
+    if (j < 0) {
+      // all NaN in this lane (nan* kinds): NumPy reads NaN as ∓Infinity, so the
+      // lane's first element is a candidate (it wins when nothing beats ∓Inf)
+      if (bestIdx < 0) { best = max ? -Infinity : Infinity; bestIdx = l * len; }
+      continue;
+    }
+    if (skipNaN) sawNumber = true;
     const v = data[off + j * stride]!;
     if (!skipNaN) {
       if (v !== v) return l * len + j; // first NaN in C order
@@ -106,5 +115,5 @@ export function argReduceFlat(kind: ArgKind, data: NumericTypedArray, a: NDArray
     const w = v === v ? v : (max ? -Infinity : Infinity);
     if (bestIdx < 0 || (max ? w > best : w < best)) { best = w; bestIdx = l * len + j; }
   }
-  return bestIdx;
+  return skipNaN && !sawNumber ? -1 : bestIdx;
 }

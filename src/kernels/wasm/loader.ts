@@ -37,6 +37,11 @@ export interface Wasm {
   readonly memory: WebAssembly.Memory;
   readonly scratch: number;
   readonly arenaBase: number;
+  /**
+   * `memory.buffer`, cached: the getter is a slow host call, and the buffer
+   * only changes when `growMemory` (the one place that grows it) runs.
+   */
+  buffer: ArrayBuffer;
 }
 
 let loaded: Wasm | null | undefined;
@@ -65,7 +70,7 @@ function load(): Wasm | null {
     const arenaBase = align(scratch + SCRATCH_BYTES, 64);
     const memory = k.memory;
     if (memory.buffer.byteLength < arenaBase) memory.grow(Math.ceil((arenaBase - memory.buffer.byteLength) / 65536));
-    return { k, memory, scratch, arenaBase };
+    return { k, memory, scratch, arenaBase, buffer: memory.buffer };
   } catch {
     return null;
   }
@@ -96,13 +101,22 @@ export function setWasmEnabled(on: boolean): void {
   forcedOff = !on;
 }
 
-let viewBuf: ArrayBuffer | SharedArrayBuffer | null = null;
+/** Grows the kernels' memory by `pages` (64 KiB each); throws RangeError past the engine's limit. */
+export function growMemory(w: Wasm, pages: number): void {
+  try {
+    w.memory.grow(pages);
+  } finally {
+    w.buffer = w.memory.buffer;
+  }
+}
+
+let viewBuf: ArrayBuffer | null = null;
 let f32: Float32Array = new Float32Array(0);
 let f64: Float64Array = new Float64Array(0);
 let i32: Int32Array = new Int32Array(0);
 
 function refresh(w: Wasm): void {
-  const buf = w.memory.buffer;
+  const buf = w.buffer;
   if (buf !== viewBuf) {
     viewBuf = buf;
     f32 = new Float32Array(buf);
@@ -120,5 +134,5 @@ export function heapI32(w: Wasm): Int32Array { refresh(w); return i32; }
 
 /** True when `data` is a view of the kernels' memory (an arena array): kernels then read it in place. */
 export function inWasmMemory(w: Wasm, data: ArrayBufferView): boolean {
-  return data.buffer === w.memory.buffer;
+  return data.buffer === w.buffer;
 }
