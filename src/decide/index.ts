@@ -1,5 +1,14 @@
+export { predict } from './predict.js';
+export type { PredictOptions, Prediction } from './predict.js';
 export { accuracy } from './accuracy.js';
 export { perClassAccuracy } from './perClassAccuracy.js';
 export { confusionMatrix } from './confusionMatrix.js';
+export { expectedCalibrationError } from './expectedCalibrationError.js';
+export type { CalibrationOptions } from './expectedCalibrationError.js';
+export { reliabilityDiagram } from './reliabilityDiagram.js';
+export type { ReliabilityDiagram, CalibrationBin } from './reliabilityDiagram.js';
+export { fitTemperature } from './fitTemperature.js';
+export { conformal } from './conformal.js';
+export type { ConformalOptions, ConformalPredictor } from './conformal.js';
 export { epsilonGreedy } from './epsilonGreedy.js';
 export type { EpsilonGreedyOptions } from './epsilonGreedy.js';
