@@ -12,3 +12,5 @@ export { conformal } from './conformal.js';
 export type { ConformalOptions, ConformalPredictor } from './conformal.js';
 export { epsilonGreedy } from './epsilonGreedy.js';
 export type { EpsilonGreedyOptions } from './epsilonGreedy.js';
+export { routeTopK } from './routeTopK.js';
+export type { RouteTopKOptions, Routing } from './routeTopK.js';
