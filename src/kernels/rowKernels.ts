@@ -9,7 +9,7 @@
  * when WebAssembly SIMD is missing (or for short lanes).
  *
  * exp accuracy: the WASM exp works in float64 lanes (range reduction by ln 2,
- * degree-9 polynomial, exponent-bit scaling) and is within 1e-10 relative of
+ * degree-10 polynomial, exponent-bit scaling) and is within 1e-12 relative of
  * the true value; rounded to float32 it is within 1 ulp of
  * `Math.fround(Math.exp(x))` over the whole float32 range (tested in
  * rowKernels.test.ts, ≤ 2 ulp is the stated bound). Sums accumulate in float64.
