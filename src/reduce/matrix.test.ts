@@ -32,8 +32,10 @@ function viewOf(x: NDArray, name: string): NDArray {
 }
 
 function flat(a: NDArray): number[] {
-  const t = toNested(a);
-  return Array.isArray(t) ? (t.flat(Infinity) as number[]) : [t as number];
+  const out: number[] = [];
+  const walk = (t: unknown): void => { if (Array.isArray(t)) t.forEach(walk); else out.push(t as number); };
+  walk(toNested(a));
+  return out;
 }
 
 function expectCode(f: () => unknown, code: string): void {

@@ -13,7 +13,12 @@ import { type FixtureArray, fixtureArray } from '../internal/fixtureArrays.js';
 type TCase = { op: 'max' | 'min'; axis: number | null; keepdims: boolean; values: FixtureArray; indices: { shape: number[]; data: number[] } };
 const cases = JSON.parse(readFileSync(new URL('../../test/fixtures/reduce_torch.json', import.meta.url), 'utf8')) as { dtype: string; x: FixtureArray; cases: TCase[] }[];
 
-const flat = (a: NDArray): unknown[] => { const t = toNested(a); return Array.isArray(t) ? t.flat(Infinity) : [t]; };
+const flat = (a: NDArray): unknown[] => {
+  const out: unknown[] = [];
+  const walk = (t: unknown): void => { if (Array.isArray(t)) t.forEach(walk); else out.push(t); };
+  walk(toNested(a));
+  return out;
+};
 
 describe('maxWithIndices / minWithIndices match torch.max / torch.min(x, dim)', () => {
   for (const c of cases) {
