@@ -5,7 +5,7 @@ import { ndarray } from '../core/ndarray.js';
 import { createRng } from '../random/createRng.js';
 import { LogitkitError } from '../errors/LogitkitError.js';
 
-interface Case { n: number; alpha: number; cal: number[][]; target: number[]; test: number[][]; lac_threshold: number | null; lac_sets: number[][]; aps_threshold: number | null; aps_sets: number[][] }
+interface Case { n: number; alpha: number; cal: number[][]; target: number[]; test: number[][]; lac_threshold: number | null; lac_sets: number[][]; aps_threshold: number | null; aps_sets: number[][]; aps_sets_reference: number[][] }
 const fx = JSON.parse(readFileSync(new URL('../../test/fixtures/decide.json', import.meta.url), 'utf8')) as { conformal: Case[] };
 
 function code(f: () => unknown): string | undefined {
@@ -46,12 +46,20 @@ describe('conformal', () => {
     }
   });
 
-  it("conformal(cal, target, {alpha, score: 'aps'}) matches the NumPy threshold and sets (Angelopoulos & Bates)", () => {
+  it("conformal(cal, target, {alpha, score: 'aps'}) matches the NumPy threshold and the never-empty prefix sets", () => {
     for (const c of fx.conformal) {
       const cp = conformal(c.cal, c.target, { alpha: c.alpha, score: 'aps' });
       if (c.aps_threshold === null) expect(cp.threshold).toBe(Infinity);
       else expect(cp.threshold).toBeCloseTo(c.aps_threshold, 12);
-      expect(sorted(cp.predictSets(c.test))).toEqual(c.aps_sets);
+      const sets = sorted(cp.predictSets(c.test));
+      expect(sets).toEqual(c.aps_sets);
+      // never empty, and a superset of the reference set with at most one extra class
+      sets.forEach((s, i) => {
+        const ref = c.aps_sets_reference[i]!;
+        expect(s.length).toBeGreaterThan(0);
+        expect(ref.every((j) => s.includes(j))).toBe(true);
+        expect(s.length - ref.length).toBeLessThanOrEqual(1);
+      });
     }
   });
 
@@ -80,7 +88,9 @@ describe('conformal', () => {
         let hit = 0;
         sets.forEach((set, i) => { if (set.includes(yt[i]!)) hit++; });
         const cov = hit / nTest;
-        expect(Math.abs(cov - mean)).toBeLessThan(4.5 * sd);
+        // LAC is exact in expectation: two-sided band; APS with the crossing class is conservative: lower band
+        if (score === 'lac') expect(Math.abs(cov - mean)).toBeLessThan(4.5 * sd);
+        else expect(cov).toBeGreaterThan(mean - 4.5 * sd);
         total += cov;
       }
       expect(total / splits).toBeGreaterThanOrEqual(1 - alpha - 0.01);
@@ -102,6 +112,14 @@ describe('conformal', () => {
     // a model that is usually wrong → large threshold → every class, most likely first
     const wide = conformal(cal.map((r) => r.map((v) => v / 16)), tgt.map(() => 2), { alpha: 0.1 });
     expect(wide.predictSets([[0, 0.2, 0.1], [0.1, 0, 0.2]])).toEqual([[1, 2, 0], [2, 0, 1]]);
+  });
+
+  it("conformal(..., 'aps') gives a confident row its top class where the reference rule {j : s <= q} is empty", () => {
+    // calibration: uncertain rows, q̂ well below 1; test: one very confident row whose top mass exceeds q̂
+    const cal = Array.from({ length: 30 }, (_, i) => [0.3 * (i % 3), 0, 0.1]);
+    const cp = conformal(cal, cal.map(() => 0), { alpha: 0.2, score: 'aps' });
+    expect(cp.threshold).toBeLessThan(0.7);
+    expect(cp.predictSets([[12, 0, 0], [0.1, 0, 0.2]])).toEqual([[0], [2, 0]]);
   });
 
   it('conformal(...).predictSets(row with NaN) returns every class', () => {

@@ -9,7 +9,7 @@ import { assertSameShape, classAxis, classRows, readClassIndices } from './inter
 export interface ConformalOptions {
   /** The miscoverage level: sets contain the true class with probability >= 1 − alpha. In (0, 1). */
   alpha: number;
-  /** The non-conformity score: 'lac' (default, 1 − p_true) or 'aps' (cumulative mass up to and including the true class). */
+  /** The non-conformity score: 'lac' (default, 1 − p_true; sets may be empty) or 'aps' (cumulative mass up to and including the true class; sets never empty). */
   score?: 'lac' | 'aps';
 }
 
@@ -44,12 +44,15 @@ export interface ConformalPredictor {
  *   average; a set may be empty (no class is likely enough).
  * - `'aps'` (adaptive prediction sets, Romano et al. 2020, non-randomised):
  *   s = total mass of the classes ranked at or above the true class (by
- *   descending p, lower index first on ties); the set is the classes whose
- *   cumulative mass (including themselves) is <= q̂ — larger on hard inputs.
- *   Empty only when the top class alone has more mass than q̂. The mass is
- *   computed as 1 − (mass ranked below), so the last class scores exactly 1
- *   and q̂ = 1 (common for small n) includes every class instead of depending
- *   on rounding in the sum.
+ *   descending p, lower index first on ties). The set is the shortest prefix
+ *   of that ranking whose cumulative mass reaches q̂ (Romano et al.'s
+ *   deterministic rule, MAPIE's `include_last_label=True`): never empty,
+ *   larger on hard inputs. It contains {j : s(x, j) <= q̂} (the set of
+ *   Angelopoulos & Bates' reference code) plus at most the one class that
+ *   crosses q̂, so it covers at least as often — slightly conservatively —
+ *   and a confident input gets its top class instead of an empty set.
+ *   Masses are computed as 1 − (mass ranked below), so the last class has
+ *   exactly 1 and q̂ = 1 never depends on rounding in a sum.
  *
  * Threshold: with n calibration scores, q̂ is the k-th smallest where
  * k = ceil((n + 1)(1 − alpha)) (the finite-sample corrected quantile
@@ -123,10 +126,12 @@ export function conformal(calLogits: ArrayInput, calTarget: ArrayInput, opts: Co
       if (score === 'lac') {
         for (let i = 0; i < C; i++) { const j = ord[i]!; if (1 - p[j]! <= threshold) set.push(j); else break; }
       } else {
-        // scores 1 − below_i grow along the ranking, so the set is a prefix
-        let below = 0, last = -1;
-        for (let i = C - 1; i >= 0; i--) { if (1 - below <= threshold) { last = i; break; } below += p[ord[i]!]!; }
-        for (let i = 0; i <= last; i++) set.push(ord[i]!);
+        // cumulative masses 1 − below_i grow along the ranking; keep the ranks up to
+        // the first one whose mass reaches the threshold (the last rank at worst)
+        const mass = new Float64Array(C);
+        let below = 0;
+        for (let i = C - 1; i >= 0; i--) { mass[i] = 1 - below; below += p[ord[i]!]!; }
+        for (let i = 0; i < C; i++) { set.push(ord[i]!); if (mass[i]! >= threshold) break; }
       }
       sets.push(set);
     }
