@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { argmax, argmin, nanargmax, nanargmin } from './index.js';
-import { registerArgKernels, resetArgKernels } from './dispatch.js';
+import { registerArgKernels, resetArgKernels, setArgKernelProvider } from './dispatch.js';
 import { JS_KERNELS } from './kernels.js';
 import { type NDArray, StridedArray, contiguousStrides } from '../core/StridedArray.js';
 import { ndarray } from '../core/ndarray.js';
@@ -343,5 +343,26 @@ describe('fast path and reference path agree (dispatch seam)', () => {
     }
     expect(argmax(new Float32Array([1, 9]))).toBe(1);
     expect(calls).toBe(4);
+  });
+
+  it('setArgKernelProvider(fn) is asked once per reduction and may decline with null', () => {
+    const asked: string[] = [];
+    let used = 0;
+    setArgKernelProvider((kind, data, js) => {
+      asked.push(`${kind}:${data.constructor.name}`);
+      if (!(data instanceof Float64Array)) return null;
+      return { ...js, contig: (d, off, len) => { used++; return js.contig(d, off, len); } };
+    });
+    try {
+      expect(nanargmin(new Float64Array([3, NaN, 1]))).toBe(2);
+      expect(argmax(new Int8Array([3, 9, 1]))).toBe(1);
+      expect(flat(argmin(new Float64Array([5, 2, 7, 0]), { axis: 0 }))).toEqual([3]);
+      expect(asked).toEqual(['nanargmin:Float64Array', 'argmax:Int8Array', 'argmin:Float64Array']);
+      expect(used).toBe(2);
+    } finally {
+      resetArgKernels();
+    }
+    expect(argmax(new Float64Array([1, 2]))).toBe(1);
+    expect(asked.length).toBe(3);
   });
 });

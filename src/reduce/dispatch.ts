@@ -13,13 +13,17 @@
  *    `lanesOf` lists the lane offsets with an outer-loop odometer and a
  *    strided-lane kernel reduces each (`strided`, or `contig` at stride 1).
  *
- * Seam for fast kernels (issue 5): `registerArgKernels(kind, dtype, set)`
- * installs a KernelSet (same signatures and results as the JS reference in
- * kernels.ts) for 'float32' or 'float64' storage; `kernelsFor` returns it in
- * place of the JS set. A registered set may cover only some entries (e.g. a
- * WASM SIMD `contig`), falling back to the JS kernels for the rest; it must
- * return exactly what the reference returns (tests compare both paths via
- * `resetArgKernels`).
+ * Seams for fast kernels (issue 5), two ways to plug in:
+ * - `setArgKernelProvider(fn)`: `fn(kind, data, js)` is asked once per
+ *   reduction and returns a KernelSet for that storage, or null to keep the
+ *   JS reference set `js` (e.g. `wasmArgKernels`, which declines when the
+ *   engine has no WebAssembly SIMD or the storage is not float32/float64).
+ * - `registerArgKernels(kind, dtype, set)`: a fixed (possibly partial) set for
+ *   'float32' or 'float64' storage; missing entries fall back to JS.
+ * A provider wins over registered sets. Either must return exactly what the
+ * JS reference in kernels.ts returns (same signatures, lane-relative indices,
+ * -1 for an all-NaN nan* slice); tests compare both paths, and
+ * `resetArgKernels()` restores the pure JS dispatch.
  */
 import type { NumericTypedArray } from '../core/dtypes.js';
 import { type NDArray, isCContiguous } from '../core/StridedArray.js';
@@ -30,18 +34,32 @@ import { wasmArgKernels } from '../kernels/reduceKernels.js';
 type FastDType = 'float32' | 'float64';
 const registered = new Map<string, KernelSet>();
 
+/** Chooses a kernel set for one reduction, or returns null for the JS reference set. */
+export type ArgKernelProvider = (kind: ArgKind, data: NumericTypedArray, js: KernelSet) => KernelSet | null;
+let provider: ArgKernelProvider | null = null;
+
+/** Installs (or, with null, removes) the kernel provider asked before every reduction. */
+export function setArgKernelProvider(p: ArgKernelProvider | null): void {
+  provider = p;
+}
+
 /** Installs fast kernels for one kind and storage dtype (partial sets fall back to JS). */
 export function registerArgKernels(kind: ArgKind, dtype: FastDType, set: Partial<KernelSet>): void {
   registered.set(`${kind}:${dtype}`, { ...JS_KERNELS[kind], ...set });
 }
 
-/** Removes every registered fast kernel (the JS reference kernels remain). */
+/** Removes every registered fast kernel and the provider (the JS reference kernels remain). */
 export function resetArgKernels(): void {
   registered.clear();
+  provider = null;
 }
 
 /** The kernel set for a kind and the storage it will read. */
 export function kernelsFor(kind: ArgKind, data: NumericTypedArray): KernelSet {
+  if (provider !== null) {
+    const set = provider(kind, data, JS_KERNELS[kind]);
+    if (set !== null) return set;
+  }
   if (registered.size > 0) {
     const dt = data instanceof Float32Array ? 'float32' : data instanceof Float64Array ? 'float64' : null;
     const set = dt === null ? undefined : registered.get(`${kind}:${dt}`);
