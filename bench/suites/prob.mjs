@@ -1,0 +1,50 @@
+// Softmax-family workloads (issue 3 target: softmax over [8, 131072] float32
+// at >= 100 M elements/s, i.e. <= 10.5 ms). The peer is the naive three-pass
+// loop with Math.exp a user would write (max, exp + sum, scale).
+export const order = 40;
+
+function randomF32(n, seed = 1) {
+  const a = new Float32Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    a[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296 * 2 - 1) * 10;
+  }
+  return a;
+}
+
+const ROWS = 8, COLS = 131072;
+
+function naiveSoftmax(d) {
+  const out = new Float32Array(d.length);
+  for (let r = 0; r < ROWS; r++) {
+    const off = r * COLS;
+    let m = -Infinity;
+    for (let j = 0; j < COLS; j++) if (d[off + j] > m) m = d[off + j];
+    let s = 0;
+    for (let j = 0; j < COLS; j++) { const e = Math.exp(d[off + j] - m); out[off + j] = e; s += e; }
+    for (let j = 0; j < COLS; j++) out[off + j] /= s;
+  }
+  return out;
+}
+
+export async function workloads(lib) {
+  const data = randomF32(ROWS * COLS, 3);
+  const x = lib.ndarray(data, { shape: [ROWS, COLS] });
+  const xt = lib.ndarray(randomF32(ROWS * COLS, 4), { shape: [COLS, ROWS] });
+  const n = ROWS * COLS;
+  return [
+    {
+      group: 'prob', name: 'softmax [8, 131072] f32', bytes: n * 8,
+      run: () => lib.softmax(x),
+      peers: { 'naive Math.exp loop': () => naiveSoftmax(data) },
+      note: 'target >= 100 M elements/s (<= 10.5 ms)',
+    },
+    { group: 'prob', name: 'softmax [8, 131072] f32 T=0.7', bytes: n * 8, run: () => lib.softmax(x, { temperature: 0.7 }) },
+    { group: 'prob', name: 'logSoftmax [8, 131072] f32', bytes: n * 8, run: () => lib.logSoftmax(x) },
+    { group: 'prob', name: 'logsumexp [8, 131072] f32', bytes: n * 4, run: () => lib.logsumexp(x) },
+    { group: 'prob', name: 'softmax [131072, 8] f32 axis 0 (strided)', bytes: n * 8, run: () => lib.softmax(xt, { axis: 0 }) },
+  ];
+}
