@@ -25,7 +25,8 @@ export interface ConformalPredictor {
    * The prediction set of every row of `logits` ([N, C] or [C], class axis
    * last, C as in calibration, else SHAPE_MISMATCH), classes listed by
    * descending probability (lower index first on ties). A row with a NaN
-   * logit (undefined probabilities) gets every class: no information, no exclusion.
+   * logit (undefined probabilities) gets every class, in index order: no
+   * information, no exclusion.
    */
   predictSets(logits: ArrayInput): number[][];
 }
@@ -68,8 +69,8 @@ export interface ConformalPredictor {
  * `INVALID_ARGUMENT` (its score is undefined and would corrupt q̂).
  * Errors: alpha outside (0, 1), an unknown score, a target outside [0, C) →
  * `INVALID_ARGUMENT`; shape mismatches → `SHAPE_MISMATCH`.
- * Complexity: calibration O(n·C + n log n); predictSets O(N·C log C) for
- * APS, O(N·C log C) for LAC (sets are sorted by probability).
+ * Complexity: calibration O(n·C + n log n) (plus a per-row sort for APS);
+ * predictSets O(N·C log C) for APS, O(N·(C + s log s)) for LAC with sets of size s.
  *
  * @example
  * const cp = conformal(calLogits, calTarget, { alpha: 0.1 });
@@ -117,18 +118,19 @@ export function conformal(calLogits: ArrayInput, calTarget: ArrayInput, opts: Co
     if (z.shape[zAxis] !== C) throw shapeMismatch(`predictSets: logits have ${z.shape[zAxis]} classes, the predictor was calibrated with ${C}`);
     const zr = classRows(softmax(z, { axis: zAxis }), zAxis);
     const sets: number[][] = [];
-    const ord = new Int32Array(C);
+    const ord = new Int32Array(C), mass = new Float64Array(C);
     for (let r = 0; r < zr.rows; r++) {
       const p = zr.data.subarray(r * C, (r + 1) * C);
-      rankDescending(p, ord);
       const set: number[] = [];
-      if (p.some((v) => v !== v)) { for (const j of ord) set.push(j); sets.push(set); continue; }
+      if (p.some((v) => v !== v)) { for (let j = 0; j < C; j++) set.push(j); sets.push(set); continue; }
       if (score === 'lac') {
-        for (let i = 0; i < C; i++) { const j = ord[i]!; if (1 - p[j]! <= threshold) set.push(j); else break; }
+        // members first (usually a handful), then only they are ranked
+        for (let j = 0; j < C; j++) if (1 - p[j]! <= threshold) set.push(j);
+        set.sort((a, b) => compareDescNanFirst(p[a]!, p[b]!) || a - b);
       } else {
+        rankDescending(p, ord);
         // cumulative masses 1 − below_i grow along the ranking; keep the ranks up to
         // the first one whose mass reaches the threshold (the last rank at worst)
-        const mass = new Float64Array(C);
         let below = 0;
         for (let i = C - 1; i >= 0; i--) { mass[i] = 1 - below; below += p[ord[i]!]!; }
         for (let i = 0; i < C; i++) { set.push(ord[i]!); if (mass[i]! >= threshold) break; }
@@ -141,7 +143,7 @@ export function conformal(calLogits: ArrayInput, calTarget: ArrayInput, opts: Co
 }
 
 /** Class indices by descending probability, lower index first on ties. */
-function rankDescending(p: Float64Array, order: Int32Array): void {
+function rankDescending(p: Float64Array | Float32Array, order: Int32Array): void {
   for (let i = 0; i < order.length; i++) order[i] = i;
   order.sort((a, b) => compareDescNanFirst(p[a]!, p[b]!) || a - b);
 }

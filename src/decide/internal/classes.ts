@@ -1,4 +1,4 @@
-import type { NDArray } from '../../core/StridedArray.js';
+import { isCContiguous, type NDArray } from '../../core/StridedArray.js';
 import { toNDArray } from '../../core/ndarray.js';
 import { toFloatArray } from '../../core/values.js';
 import { transpose } from '../../core/views.js';
@@ -56,10 +56,10 @@ export function checkNumClasses(numClasses: unknown, fn: string): number {
   return numClasses;
 }
 
-/** A class axis laid out as `rows` contiguous rows of `classes` values each (a fresh copy). */
+/** A class axis laid out as `rows` contiguous rows of `classes` values each. */
 export interface ClassRows {
-  /** Row-major [rows, classes] values. */
-  readonly data: Float64Array;
+  /** Row-major [rows, classes] values. May share the input's storage: read only. */
+  readonly data: Float64Array | Float32Array;
   readonly rows: number;
   readonly classes: number;
   /** The shape of one value per row: the input shape without the class axis. */
@@ -67,11 +67,21 @@ export interface ClassRows {
 }
 
 /**
- * Copies `a` with its class axis `axis` (already normalized) moved last, so row
- * r is `data[r * classes .. (r + 1) * classes)` and rows follow the C order of
- * the remaining axes. O(size).
+ * `a` with its class axis `axis` (already normalized) moved last, so row r is
+ * `data[r * classes .. (r + 1) * classes)` and rows follow the C order of the
+ * remaining axes. A C-contiguous float32/float64 array with the class axis last
+ * (e.g. a fresh softmax result) is used in place; anything else is copied to
+ * float64. O(size) at worst, O(1) in place.
  */
 export function classRows(a: NDArray, axis: number): ClassRows {
+  if (axis === a.ndim - 1 && isCContiguous(a) && (a.dtype === 'float64' || a.dtype === 'float32')) {
+    const classes = a.shape[axis]!;
+    const outShape = a.shape.slice(0, -1);
+    let rows = 1;
+    for (const d of outShape) rows *= d;
+    const d = a.data as Float64Array | Float32Array;
+    return { data: d.subarray(a.offset, a.offset + rows * classes), rows, classes, outShape };
+  }
   const perm: number[] = [];
   for (let d = 0; d < a.ndim; d++) if (d !== axis) perm.push(d);
   perm.push(axis);
