@@ -45,6 +45,7 @@ export function formatTable(a: NDArray, maxRows = 1000): string {
   if (a.ndim === 1) {
     const n = a.shape[0]!;
     const w = String(Math.max(n - 1, 0)).length;
+    lines.push(`${'i'.padStart(w)}  value`);
     for (let i = 0; i < Math.min(n, maxRows); i++) lines.push(`${String(i).padStart(w)}  ${formatScalar(read(a.offset + i * a.strides[0]!))}`);
     if (n > maxRows) lines.push(`… ${n - maxRows} more rows (use -o FILE.npy to get them all)`);
     return `${lines.join('\n')}\n`;

@@ -58,7 +58,7 @@ export function confusionSvg(cm: number[][], classes: string[]): string {
     for (let j = 0; j < c; j++) {
       const v = cm[i]![j]!;
       const frac = v / rowSum;
-      const light = Math.round(100 - frac * 62);
+      const light = Math.round(100 - Math.sqrt(frac) * 62); // sqrt: small off-diagonal counts stay visible
       const hue = i === j ? 212 : 12;
       s += `<rect class="cell" x="${lab + j * cell}" y="${lab + i * cell}" width="${cell - 1}" height="${cell - 1}" fill="hsl(${hue} 70% ${light}%)"><title>true ${esc(classes[i]!)}, predicted ${esc(classes[j]!)}: ${v} (${pct(frac)} of the row)</title></rect>`;
       if (cell >= 24 && v > 0) s += `<text x="${lab + j * cell + cell / 2}" y="${lab + i * cell + cell / 2 + 4}" text-anchor="middle" font-size="${cell >= 30 ? 10 : 8}" fill="${frac > 0.55 ? '#fff' : '#222'}">${v}</text>`;
