@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readArray } from './readArray.js';
 import { LogitkitError } from '../errors/LogitkitError.js';
-import { fixture } from '../../test/e2e/ioFixtures.js';
+import { fixture } from './fixtures.spec.js';
 
 /** Runs a reader; only success or a LogitkitError with a one-line message naming the file is allowed. */
 function onlyLogitkitErrors(bytes: Uint8Array, name: string, member?: string): void {

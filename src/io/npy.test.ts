@@ -4,7 +4,7 @@ import { readNpy, readNpyHeader, writeNpy } from './npy.js';
 import { ndarray, toNested } from '../core/index.js';
 import { DTYPES } from '../core/dtypes.js';
 import { transpose, flip } from '../core/views.js';
-import { dec, errorOf, fixture, manifest } from '../../test/e2e/ioFixtures.js';
+import { dec, errorOf, fixture, manifest } from './fixtures.spec.js';
 
 const npyFixtures = Object.keys(manifest).filter((k) => k.endsWith('.npy') && manifest[k]!['values'] !== undefined && manifest[k]!['dtype'] !== undefined);
 

@@ -3,7 +3,7 @@ import { zipSync } from 'fflate';
 import { npzNames, readNpz, writeNpz } from './npz.js';
 import { writeNpy } from './npy.js';
 import { ndarray, toNested } from '../core/index.js';
-import { dec, errorOf, fixture, manifest } from '../../test/e2e/ioFixtures.js';
+import { dec, errorOf, fixture, manifest } from './fixtures.spec.js';
 
 describe('readNpz(bytes, name)', () => {
   it('npzNames(np.savez file) lists the members without .npy', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { encodeArray, formatOf, readArray, splitArraySpec } from './readArray.js';
 import { loadArray, saveArray } from './node.js';
 import { toNested } from '../core/index.js';
-import { errorOf, fixture, FIXTURES, manifest, dec } from '../../test/e2e/ioFixtures.js';
+import { errorOf, fixture, FIXTURES, manifest, dec } from './fixtures.spec.js';
 
 describe('readArray(bytes, fileName, member) / loadArray(spec)', () => {
   it('splitArraySpec("run.npz:logits") splits off the member; Windows paths stay whole', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readSafetensors, safetensorsNames, writeSafetensors } from './safetensors.js';
 import { ndarray, toNested } from '../core/index.js';
 import { DTYPES } from '../core/dtypes.js';
-import { errorOf, fixture, manifest } from '../../test/e2e/ioFixtures.js';
+import { errorOf, fixture, manifest } from './fixtures.spec.js';
 
 const m = manifest['all.safetensors']!;
 

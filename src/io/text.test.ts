@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv, readJsonArray, writeCsv, writeJsonArray } from './text.js';
 import { ndarray, toNested } from '../core/index.js';
-import { errorOf } from '../../test/e2e/ioFixtures.js';
+import { errorOf } from './fixtures.spec.js';
 
 describe('readJsonArray(text)', () => {
   it('readJsonArray("[[1, 2.5], [-3e2, 4]]") gives a float64 [2, 2] array', () => {

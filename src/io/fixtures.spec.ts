@@ -1,10 +1,11 @@
-// Test helpers shared by the io tests (not exported from the barrel).
+// Test helpers shared by the io tests. Named *.spec.ts so the build (tsconfig.build.json) leaves it out of dist;
+// vitest only runs *.test.ts, so it is not a test file itself.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LogitkitError } from '../../src/errors/LogitkitError.js';
+import { LogitkitError } from '../errors/LogitkitError.js';
 
-export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'io');
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'io');
 export const fixture = (name: string): Uint8Array => readFileSync(join(FIXTURES, name));
 export const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as Record<string, Record<string, unknown>>;
 
