@@ -315,13 +315,25 @@ describe('fast path and reference path agree (dispatch seam)', () => {
     const copy = new StridedArray('float32', new Float32Array(d), [C, R], [1, C], 0); // transposed storage
     for (const kind of ['argmax', 'argmin', 'nanargmax', 'nanargmin'] as Kind[]) {
       for (const axis of [0, 1]) {
-        const a = flat(FUNCS[kind](x, { axis }) as NDArray);
+        setArgKernelProvider(null); // the pure JS reference kernels
+        let js: number[];
+        try { js = flat(FUNCS[kind](x, { axis }) as NDArray); } finally { resetArgKernels(); }
+        const a = flat(FUNCS[kind](x, { axis }) as NDArray); // default dispatch (WASM when available)
+        expect(a).toEqual(js);
         const values = flat(x);
         expect(a).toEqual(refReduce(kind, values, [R, C], axis));
         expect(flat(FUNCS[kind](strided, { axis }) as NDArray)).toEqual(a);
         expect(flat(FUNCS[kind](transpose(copy), { axis }) as NDArray)).toEqual(a);
       }
     }
+  });
+
+  it('nanargmax(strided view) where an all-NaN lane precedes a lane of -Infinity returns the first NaN (NaN counts as -Infinity)', () => {
+    const x = transpose(ndarray([[NaN, -Infinity], [NaN, -Infinity]])); // logical [[NaN, NaN], [-inf, -inf]]
+    expect(nanargmax(x)).toBe(0);
+    expect(nanargmin(transpose(ndarray([[NaN, Infinity], [NaN, Infinity]])))).toBe(0);
+    expect(nanargmax(transpose(ndarray([[NaN, -Infinity], [NaN, 2]])))).toBe(3);
+    expect(codeOf(() => nanargmax(transpose(ndarray([[NaN, NaN], [NaN, NaN]]))))).toBe('ALL_NAN_SLICE');
   });
 
   it('registerArgKernels routes float32 work to the registered kernels and resetArgKernels restores the JS ones', () => {

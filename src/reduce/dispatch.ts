@@ -13,17 +13,19 @@
  *    `lanesOf` lists the lane offsets with an outer-loop odometer and a
  *    strided-lane kernel reduces each (`strided`, or `contig` at stride 1).
  *
- * Seams for fast kernels (issue 5), two ways to plug in:
- * - `setArgKernelProvider(fn)`: `fn(kind, data, js)` is asked once per
- *   reduction and returns a KernelSet for that storage, or null to keep the
- *   JS reference set `js` (e.g. `wasmArgKernels`, which declines when the
- *   engine has no WebAssembly SIMD or the storage is not float32/float64).
- * - `registerArgKernels(kind, dtype, set)`: a fixed (possibly partial) set for
- *   'float32' or 'float64' storage; missing entries fall back to JS.
- * A provider wins over registered sets. Either must return exactly what the
- * JS reference in kernels.ts returns (same signatures, lane-relative indices,
- * -1 for an all-NaN nan* slice); tests compare both paths, and
- * `resetArgKernels()` restores the pure JS dispatch.
+ * Fast kernels (issue 5) plug in here; the JS kernels of kernels.ts stay the
+ * reference. Per reduction, `kernelsFor` takes the first of:
+ * 1. a set installed with `registerArgKernels(kind, dtype, set)` for
+ *    'float32' / 'float64' storage (partial sets fall back to JS per entry);
+ * 2. the provider: `provider(kind, data, js)` returns a KernelSet for that
+ *    storage or null. The default provider is `wasmArgKernels` (WASM SIMD for
+ *    float32/float64 when the engine has it, with per-call fallback to the JS
+ *    kernels below its crossovers); `setArgKernelProvider(null)` forces the
+ *    pure JS path, `resetArgKernels()` restores the default;
+ * 3. the JS reference set.
+ * Every set must return exactly what the JS reference returns (same
+ * signatures, lane-relative indices, -1 for an all-NaN nan* slice); tests
+ * compare both paths.
  */
 import type { NumericTypedArray } from '../core/dtypes.js';
 import { type NDArray, isCContiguous } from '../core/StridedArray.js';
@@ -36,9 +38,10 @@ const registered = new Map<string, KernelSet>();
 
 /** Chooses a kernel set for one reduction, or returns null for the JS reference set. */
 export type ArgKernelProvider = (kind: ArgKind, data: NumericTypedArray, js: KernelSet) => KernelSet | null;
-let provider: ArgKernelProvider | null = null;
+const DEFAULT_PROVIDER: ArgKernelProvider = wasmArgKernels;
+let provider: ArgKernelProvider | null = DEFAULT_PROVIDER;
 
-/** Installs (or, with null, removes) the kernel provider asked before every reduction. */
+/** Installs the kernel provider asked before every reduction; null means JS kernels only. */
 export function setArgKernelProvider(p: ArgKernelProvider | null): void {
   provider = p;
 }
@@ -48,26 +51,24 @@ export function registerArgKernels(kind: ArgKind, dtype: FastDType, set: Partial
   registered.set(`${kind}:${dtype}`, { ...JS_KERNELS[kind], ...set });
 }
 
-/** Removes every registered fast kernel and the provider (the JS reference kernels remain). */
+/** Removes every registered kernel set and restores the default (WASM) provider. */
 export function resetArgKernels(): void {
   registered.clear();
-  provider = null;
+  provider = DEFAULT_PROVIDER;
 }
 
 /** The kernel set for a kind and the storage it will read. */
 export function kernelsFor(kind: ArgKind, data: NumericTypedArray): KernelSet {
-  if (provider !== null) {
-    const set = provider(kind, data, JS_KERNELS[kind]);
-    if (set !== null) return set;
-  }
   if (registered.size > 0) {
     const dt = data instanceof Float32Array ? 'float32' : data instanceof Float64Array ? 'float64' : null;
     const set = dt === null ? undefined : registered.get(`${kind}:${dt}`);
     if (set !== undefined) return set;
   }
-  // WASM SIMD for float32/float64 when the engine has it (src/kernels): same
-  // results, per-call fallback to the JS kernels below the measured crossovers.
-  return wasmArgKernels(kind, data, JS_KERNELS[kind]) ?? JS_KERNELS[kind];
+  if (provider !== null) {
+    const set = provider(kind, data, JS_KERNELS[kind]);
+    if (set !== null) return set;
+  }
+  return JS_KERNELS[kind];
 }
 
 /**
