@@ -3,7 +3,7 @@ import { toNDArray } from '../core/ndarray.js';
 import { lanesOf } from '../core/lanes.js';
 import { numericStorage } from '../core/values.js';
 import { invalidArgument } from '../errors/messages.js';
-import { assertSameShape, classAxis, readClassIndices } from './internal/classes.js';
+import { assertSameShape, classAxis, classRows, readClassIndices } from './internal/classes.js';
 import { minimizeBounded } from './internal/minimize.js';
 import { meanNll } from './internal/nll.js';
 
@@ -36,6 +36,7 @@ const MAX_EVALUATIONS = 99;
  * (a masked class) is fine.
  * Errors: target shape ≠ logits shape without its class axis → `SHAPE_MISMATCH`;
  * a target outside [0, C), no samples → `INVALID_ARGUMENT`.
+ * Computed in float64 whatever the input dtype (one copy of the logits).
  * Complexity: O(N·C) per evaluation, < 100 evaluations.
  *
  * @example
@@ -64,8 +65,13 @@ export function fitTemperature(logits: ArrayInput, target: ArrayInput): number {
       throw invalidArgument(`${fn}: the true class of row ${r} has logit -Infinity, so its likelihood is 0 at every temperature`);
     }
   }
+  // One float64 copy up front: a float32 NLL would be noisy at the 1e-7 level and
+  // blur the optimum (T is then only good to ~sqrt(1e-7)).
+  const rows = classRows(x, axis);
+  const z64 = rows.data instanceof Float64Array ? rows.data : Float64Array.from(rows.data);
+  const z = toNDArray(z64, 'logits', { shape: [rows.rows, C] });
   const uMin = Math.log(T_MIN), uMax = Math.log(T_MAX);
-  const best = minimizeBounded((u) => meanNll(x, axis, t.values, Math.exp(u)), uMin, uMax, 1e-7, MAX_EVALUATIONS);
+  const best = minimizeBounded((u) => meanNll(z, 1, t.values, Math.exp(u)), uMin, uMax, 1e-7, MAX_EVALUATIONS);
   if (best.x <= uMin) return T_MIN;
   if (best.x >= uMax) return T_MAX;
   return Math.exp(best.x);

@@ -118,6 +118,16 @@ describe('predict', () => {
     expect(p.labels).toEqual(['y']);
   });
 
+  it('predict(float16, int32 and {data, dims} tensor logits) agrees with the float64 result', () => {
+    const ref = toNested(predict([[1, 3, 2], [0, -1, 4]]).indices);
+    // float16 bits of 1, 3, 2, 0, -1, 4
+    const f16 = ndarray(new Uint16Array([0x3c00, 0x4200, 0x4000, 0x0000, 0xbc00, 0x4400]), { shape: [2, 3], dtype: 'float16' });
+    expect(toNested(predict(f16).indices)).toEqual(ref);
+    expect(toNested(predict(ndarray(new Int32Array([1, 3, 2, 0, -1, 4]), { shape: [2, 3] })).indices)).toEqual(ref);
+    const p = predict({ data: new Float32Array([1, 3, 2, 0, -1, 4]), dims: [2, 3] }, { labels: ['a', 'b', 'c'] });
+    expect(p.labels).toEqual(['b', 'c']);
+  });
+
   it('predict(single class) gives confidence 1 and margin 1', () => {
     const p = predict([[3], [-2]]);
     expect(toNested(p.confidence)).toEqual([1, 1]);

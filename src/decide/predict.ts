@@ -28,7 +28,7 @@ export interface Prediction {
   indices: NDArray;
   /** One label per row in C order (only when `labels` was given); abstained rows get `abstain` when it was given. */
   labels?: string[];
-  /** float64 top-1 softmax probability; NaN for rows with undefined probabilities. */
+  /** float64 top-1 softmax probability (computed in the softmax's precision: float32 unless the logits are float64); NaN for rows with undefined probabilities. */
   confidence: NDArray;
   /** float64 top-1 minus top-2 softmax probability (0 on a tie for top-1; 1 − 0 for a single class); NaN like confidence. */
   margin: NDArray;
