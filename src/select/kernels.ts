@@ -139,8 +139,9 @@ export function selectKth(kb: Float64Array, ib: Int32Array, lo: number, hi: numb
 /**
  * The m smallest keys (`sign * v`, composite order) of row
  * `src[off + j * stride]`, by one pass with a bounded max-heap kept in
- * `s.kb`/`s.ib` [0, m): the fast path of topk for small k. NaN indices go to
- * `s.nan` in index order. On success writes `counts[0]` = heap size
+ * `s.kb`/`s.ib` [0, m): the fast path of topk for small k. The first
+ * `s.nan.length` NaN indices go to `s.nan` in index order (topk never needs
+ * more than k of them); all are counted. On success writes `counts[0]` = heap size
  * (min(m, non-NaN count)) and `counts[1]` = NaN count and returns true; after
  * more than `budget` heap replacements (an adversarial order such as an
  * ascending row) it gives up and returns false, and the caller switches to
@@ -153,12 +154,12 @@ export function heapSelectRow(
   src: NumericTypedArray, off: number, stride: number, n: number, sign: number, m: number, budget: number,
   s: Scratch, counts: Int32Array,
 ): boolean {
-  const kb = s.kb, ib = s.ib, nanBuf = s.nan;
+  const kb = s.kb, ib = s.ib, nanBuf = s.nan, nanCap = nanBuf.length;
   let size = 0, q = 0, j = 0, o = off;
   // fill phase: the first m non-NaN entries, sifted up into a max-heap
   for (; j < n && size < m; j++, o += stride) {
     const v = src[o]!;
-    if (v !== v) { nanBuf[q++] = j; continue; }
+    if (v !== v) { if (q < nanCap) nanBuf[q] = j; q++; continue; }
     let c = size++;
     const key = sign * v;
     while (c > 0) {
@@ -174,7 +175,7 @@ export function heapSelectRow(
     const key = sign * src[o]!;
     // later indices lose ties, so only a strictly smaller key enters; NaN fails `>=` too
     if (!(key >= root)) {
-      if (key !== key) { nanBuf[q++] = j; continue; }
+      if (key !== key) { if (q < nanCap) nanBuf[q] = j; q++; continue; }
       if (++replaced > budget) return false;
       // replace the root (the worst entry) and sift down
       let c = 0;

@@ -35,9 +35,16 @@ function topkRow(
 ): void {
   const sign = largest ? -1 : 1; // keys ascending = rank order
   let m: number, nanCount: number;
-  if (k <= HEAP_MAX_K && k * 16 <= n && heapSelectRow(src, off, stride, n, sign, k, (n >> 3) + 4 * k, s, counts)) {
+  // the heap path needs only k-entry buffers; the selection path grows them to n on first use
+  let heap = k <= HEAP_MAX_K && k * 16 <= n;
+  if (heap) {
+    s.ensure(k);
+    heap = heapSelectRow(src, off, stride, n, sign, k, (n >> 3) + 4 * k, s, counts);
+  }
+  if (heap) {
     m = counts[0]!; nanCount = counts[1]!;
   } else {
+    s.ensure(n);
     const l = gatherRow(src, off, stride, n, sign, s);
     nanCount = n - l;
     m = Math.min(k, l);
@@ -105,7 +112,6 @@ export function topk(x: ArrayInput, k: number, opts?: TopkOptions): TopkResult {
   const vDst = values.data as unknown as { [i: number]: number | bigint };
   const iDst = indices.data as Int32Array;
   const s = new Scratch();
-  s.ensure(n);
   const counts = new Int32Array(2);
   const sel = new Int32Array(p.src === null ? n : k);
   for (let i = 0; i < inLanes.count; i++) {
