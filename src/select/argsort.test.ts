@@ -125,6 +125,21 @@ describe('argsort properties', () => {
     }), { seed: 12, numRuns: 100 });
   });
 
+  it('argsort packed native-key path (float32, int32, uint16, float16) equals the float64 introsort path', () => {
+    const f32 = fc.oneof(fc.float({ noNaN: false }), fc.constantFrom(NaN, -0, 0, Infinity, -Infinity, 1, -1));
+    fc.assert(fc.property(fc.array(f32, { maxLength: 60 }), fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 60 }), fc.boolean(), (fs, is, descending) => {
+      const viaF32 = Array.from(argsort(Float32Array.from(fs), { descending }).data as Int32Array);
+      expect(viaF32).toEqual(Array.from(argsort(Float64Array.from(Float32Array.from(fs)), { descending }).data as Int32Array));
+      const viaI32 = Array.from(argsort(Int32Array.from(is), { descending }).data as Int32Array);
+      expect(viaI32).toEqual(Array.from(argsort(Float64Array.from(is), { descending }).data as Int32Array));
+      const u16 = Uint16Array.from(is.map((v) => v & 0xffff));
+      expect(Array.from(argsort(u16, { descending }).data as Int32Array)).toEqual(Array.from(argsort(Float64Array.from(u16), { descending }).data as Int32Array));
+      const h = ndarray(Uint16Array.from(fs.map((v) => encodeFloat16(v))), { dtype: 'float16' });
+      const decoded = Float64Array.from(toNested(h) as number[]);
+      expect(Array.from(argsort(h, { descending }).data as Int32Array)).toEqual(Array.from(argsort(decoded, { descending }).data as Int32Array));
+    }), { seed: 13, numRuns: 300 });
+  });
+
   it('argsort of long rows (beyond the insertion-sort cutoff) with many ties is stable', () => {
     const n = 5000;
     const xs = Float64Array.from({ length: n }, (_, i) => ((i * 2654435761) >>> 0) % 17);

@@ -1,7 +1,8 @@
 import type { NDArray } from '../core/StridedArray.js';
 import type { ArrayInput } from '../core/ndarray.js';
 import { bigArgsortRow, booleanOption, checkOptions, inLanesOf, outLike, prepareSelect } from './driver.js';
-import { gatherRow, Scratch, sortRange } from './kernels.js';
+import { gatherRow, PACKED_MAX_N, packedArgsortRow, Scratch, sortRange, type PackedKind } from './kernels.js';
+import type { PreparedSelect } from './driver.js';
 
 /** Options of {@link argsort}. */
 export interface ArgsortOptions {
@@ -11,6 +12,21 @@ export interface ArgsortOptions {
   descending?: boolean;
   /** Keep equal values in their original order. Default true; logitkit's sort is always stable, so false gives the same result. */
   stable?: boolean;
+}
+
+/**
+ * The storage to sort with packed native keys when every value fits 32 bits
+ * (float32 and the decoded float16/bfloat16, integers up to 32 bits, bool)
+ * and the axis is short enough to pack the index; null otherwise (float64,
+ * 64-bit integers: the (value, index) introsort).
+ */
+function packedSource(p: PreparedSelect): { bits: Parameters<typeof packedArgsortRow>[0]; kind: PackedKind } | null {
+  const src = p.src;
+  if (src === null || p.n > PACKED_MAX_N) return null;
+  if (src instanceof Float32Array) return { bits: new Uint32Array(src.buffer, src.byteOffset, src.length), kind: 'f32' };
+  if (src instanceof Int32Array || src instanceof Int16Array || src instanceof Int8Array) return { bits: src, kind: 'int' };
+  if (src instanceof Uint32Array || src instanceof Uint16Array || src instanceof Uint8Array || src instanceof Uint8ClampedArray) return { bits: src, kind: 'uint' };
+  return null;
 }
 
 /**
@@ -29,8 +45,11 @@ export interface ArgsortOptions {
  * Errors: a bad axis → AXIS_OUT_OF_BOUNDS / INVALID_ARGUMENT; non-boolean
  * flags → INVALID_ARGUMENT. The input is never modified.
  *
- * Complexity: O(n log n) per lane (an introsort on (value, index) keys held
- * in two typed arrays reused across lanes; no per-element objects).
+ * Complexity: O(n log n) per lane. Values that fit 32 bits (float32,
+ * float16, bfloat16, integers up to 32 bits, bool) are packed with their
+ * index into exact float64 keys and sorted by the engine's native numeric
+ * sort; float64 and 64-bit integers use an introsort on (value, index) pairs.
+ * Scratch buffers are typed arrays reused across lanes: no per-element objects.
  *
  * @example
  * toNested(argsort([3, 1, NaN, 1]))                        // [1, 3, 0, 2]
@@ -52,9 +71,12 @@ export function argsort(x: ArrayInput, opts?: ArgsortOptions): NDArray {
   const s = new Scratch();
   s.ensure(n);
   const row = new Int32Array(n);
+  const packed = packedSource(p);
   for (let i = 0; i < inLanes.count; i++) {
     const off = inLanes.offsets[i]!;
-    if (p.src === null) {
+    if (packed !== null) {
+      packedArgsortRow(packed.bits, packed.kind, off, inLanes.stride, n, descending, s.kb, row);
+    } else if (p.src === null) {
       bigArgsortRow(p.big!, off, inLanes.stride, n, descending, row);
     } else {
       const l = gatherRow(p.src, off, inLanes.stride, n, descending ? -1 : 1, s);

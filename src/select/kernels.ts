@@ -195,3 +195,42 @@ export function heapSelectRow(
   counts[1] = q;
   return true;
 }
+
+/** How {@link packedArgsortRow} reads a row: float32 bits, signed or unsigned integers of at most 32 bits. */
+export type PackedKind = 'f32' | 'int' | 'uint';
+
+/** Rows up to this length fit the index into the low 21 bits of a packed key. */
+export const PACKED_MAX_N = 2 ** 21;
+const IDX_SCALE = 2 ** 21;
+
+/**
+ * Stable argsort of one row whose values fit 32 bits, with the engine's
+ * native numeric sort: each element becomes the exact double
+ * `orderedUint32(value) * 2^21 + index` (< 2^53), the keys are sorted with
+ * `Float64Array.prototype.sort()` and the indices read back from the low bits.
+ * Ties fall back on the index, so the result is the stable order; `-0` is
+ * mapped to `+0`; NaN goes last ascending and first descending, in index order
+ * (compareAscNanLast / compareDescNanFirst). About 2x faster than the
+ * (value, index) introsort in JS. `bits` is the row storage as uint32 words for
+ * 'f32', or the values themselves for 'int'/'uint'; `keys` needs n entries.
+ */
+export function packedArgsortRow(
+  bits: Uint32Array | Int32Array | Int16Array | Int8Array | Uint16Array | Uint8Array | Uint8ClampedArray,
+  kind: PackedKind, off: number, stride: number, n: number, descending: boolean, keys: Float64Array, dst: Int32Array,
+): void {
+  for (let j = 0, o = off; j < n; j++, o += stride) {
+    let u: number;
+    if (kind === 'f32') {
+      let b = bits[o]!;
+      if ((b & 0x7fffffff) > 0x7f800000) { keys[j] = (descending ? 0 : 0xffffffff) * IDX_SCALE + j; continue; } // NaN
+      if (b === 0x80000000) b = 0; // -0 == +0
+      u = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+    } else {
+      u = kind === 'int' ? bits[o]! + 0x80000000 : bits[o]!;
+    }
+    keys[j] = (descending ? 0xffffffff - u : u) * IDX_SCALE + j;
+  }
+  const ks = keys.subarray(0, n);
+  ks.sort();
+  for (let j = 0; j < n; j++) dst[j] = ks[j]! % IDX_SCALE;
+}
