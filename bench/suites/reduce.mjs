@@ -1,8 +1,23 @@
 // Arg-reduction workloads (issue 2 targets): float32 argmax over a contiguous
 // 1-D array (128k, 16M), per-row over [64, 131072] (axis -1) and per-column
 // over [4096, 4096] (axis 0, walked row by row). Each has a naive single-loop
-// baseline as a peer; `bytes` makes the table print GB/s.
+// baseline as a peer and the JS reference kernels as a second peer; `bytes`
+// makes the table print GB/s.
 export const order = 10;
+
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+
+// The JS reference kernels, measured in the same run as the default dispatch
+// (which uses the WASM SIMD kernels where the engine has them): the peer
+// 'js-kernels' switches the provider off for the duration of one call.
+const dispatch = await import(pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'reduce', 'dispatch.js')).href);
+function jsOnly(fn) {
+  return () => {
+    dispatch.setArgKernelProvider(null);
+    try { return fn(); } finally { dispatch.resetArgKernels(); }
+  };
+}
 
 function randomF32(n, seed = 1) {
   const a = new Float32Array(n);
@@ -59,9 +74,9 @@ export async function workloads(lib) {
   const xRows = ndarray(rows, { shape: [64, 131072] });
   const xSq = ndarray(sq, { shape: [4096, 4096] });
   return [
-    { group: 'reduce', name: 'argmax f32 1-D 128k', bytes: a128k.byteLength, run: () => argmax(x128k), peers: { naive: () => naiveArgmax(a128k, 0, a128k.length) } },
-    { group: 'reduce', name: 'argmax f32 1-D 16M', bytes: a16m.byteLength, run: () => argmax(x16m), peers: { naive: () => naiveArgmax(a16m, 0, a16m.length) } },
-    { group: 'reduce', name: 'argmax f32 [64,131072] axis -1', bytes: rows.byteLength, run: () => argmax(xRows, { axis: -1 }), peers: { naive: () => naiveRows(rows, 64, 131072) } },
-    { group: 'reduce', name: 'argmax f32 [4096,4096] axis 0', bytes: sq.byteLength, run: () => argmax(xSq, { axis: 0 }), peers: { naive: () => naiveCols(sq, 4096, 4096) } },
+    { group: 'reduce', name: 'argmax f32 1-D 128k', bytes: a128k.byteLength, run: () => argmax(x128k), peers: { 'js-kernels': jsOnly(() => argmax(x128k)), naive: () => naiveArgmax(a128k, 0, a128k.length) } },
+    { group: 'reduce', name: 'argmax f32 1-D 16M', bytes: a16m.byteLength, run: () => argmax(x16m), peers: { 'js-kernels': jsOnly(() => argmax(x16m)), naive: () => naiveArgmax(a16m, 0, a16m.length) } },
+    { group: 'reduce', name: 'argmax f32 [64,131072] axis -1', bytes: rows.byteLength, run: () => argmax(xRows, { axis: -1 }), peers: { 'js-kernels': jsOnly(() => argmax(xRows, { axis: -1 })), naive: () => naiveRows(rows, 64, 131072) } },
+    { group: 'reduce', name: 'argmax f32 [4096,4096] axis 0', bytes: sq.byteLength, run: () => argmax(xSq, { axis: 0 }), peers: { 'js-kernels': jsOnly(() => argmax(xSq, { axis: 0 })), naive: () => naiveCols(sq, 4096, 4096) } },
   ];
 }
