@@ -6,12 +6,12 @@
  * except the general path's lane loop.
  */
 import { type NDArray, StridedArray, shapeSize, contiguousStrides } from '../core/StridedArray.js';
-import { toNDArray, forEachOffset, type ArrayInput } from '../core/ndarray.js';
+import { toNDArray, forEachOffset, castArray, type ArrayInput } from '../core/ndarray.js';
 import { normalizeAxis } from '../core/axis.js';
 import { lanesOf } from '../core/lanes.js';
 import { numericStorage } from '../core/values.js';
 import { broadcastTo } from '../core/views.js';
-import { isBigIntDType } from '../core/dtypes.js';
+import { isBigIntDType, isFloatDType } from '../core/dtypes.js';
 import {
   allMasked, allNanSlice, axisOutOfBounds, describe, dtypeError, emptyReduction, invalidArgument, shapeMismatch,
 } from '../errors/messages.js';
@@ -30,7 +30,7 @@ export interface ArgReduceOptions {
   ties?: 'first' | 'last' | 'random';
   /** The random source for `ties: 'random'` (anything with `uniform()` in [0, 1), e.g. `createRng(seed)`). */
   rng?: UniformSource;
-  /** A boolean mask broadcastable to `x`: false entries never win. */
+  /** A mask broadcastable to `x` (bool, or an integer dtype where nonzero = allowed): false entries never win. */
   where?: ArrayInput;
 }
 
@@ -103,8 +103,11 @@ export function computeArg(kind: ArgKind, fname: string, x: ArrayInput, o: ArgRe
 
   let mask: NDArray | null = null;
   if (o.where !== undefined) {
-    const m = toNDArray(o.where, 'where');
-    if (m.dtype !== 'bool') throw dtypeError(`${fname}: where must be a boolean mask, got dtype ${m.dtype} (use booleans or ndarray(mask, { dtype: 'bool' }))`);
+    let m = toNDArray(o.where, 'where');
+    // Integer masks (e.g. a Uint8Array, or an int64 attention mask) count nonzero as allowed;
+    // float masks are refused rather than guessed at.
+    if (isFloatDType(m.dtype)) throw dtypeError(`${fname}: where must be a boolean (or integer 0/1) mask, got dtype ${m.dtype} (use booleans or ndarray(mask, { dtype: 'bool' }))`);
+    if (m.dtype !== 'bool') m = castArray(m, 'bool');
     const b = broadcastTo(m, input.shape, 'where');
     mask = zeroD ? new StridedArray('bool', b.data, [1], [1], b.offset) : b;
   }

@@ -248,6 +248,9 @@ describe('options', () => {
     expect(flat(argmax(x, { axis: 1, where: [false, true, true] }))).toEqual([2, 1]);
     expect(flat(argmin(x, { axis: 0, where: [[true], [false]] }))).toEqual([0, 0, 0]);
     expect(argmax(x, { where: [[false, false, false], [true, false, true]] })).toBe(5);
+    // integer masks: nonzero = allowed (Uint8Array, int64 attention masks)
+    expect(flat(argmax(x, { axis: 1, where: new Uint8Array([0, 1, 1]) }))).toEqual([2, 1]);
+    expect(flat(argmax(x, { axis: 1, where: new BigInt64Array([1n, 0n, 1n]) }))).toEqual([0, 2]);
     expect(codeOf(() => nanargmax([NaN, 4, NaN], { where: [true, false, true] }))).toBe('ALL_NAN_SLICE');
     expect(nanargmax([NaN, 4, -Infinity], { where: [true, false, true] })).toBe(0);
   });

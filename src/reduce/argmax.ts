@@ -19,13 +19,14 @@ import { type ArgReduceOptions, argReduce } from './argReduce.js';
  * drawn from `rng` (deterministic for a seeded rng; the rng is consulted only
  * on ties). bool: the first true; int64/uint64 compare exactly as BigInt;
  * float16/bfloat16 by their decoded values.
- * `where`: a boolean mask broadcastable to `x`; masked-out entries never win
+ * `where`: a boolean mask broadcastable to `x` (integer masks count nonzero
+ * as true); masked-out entries never win
  * (indices still count them); a slice with nothing unmasked throws `ALL_MASKED`.
  *
  * Errors: `EMPTY_REDUCTION` (reducing a zero-length axis: "attempt to get
  * argmax of an empty sequence"), `AXIS_OUT_OF_BOUNDS`, `INVALID_ARGUMENT`
  * (unknown axis name, bad option), `SHAPE_MISMATCH` (`out` shape, `where` not
- * broadcastable), `DTYPE` (`out` not int32, `where` not bool),
+ * broadcastable), `DTYPE` (`out` not int32, `where` a float array),
  * `ALL_MASKED`. The input is never modified.
  *
  * Complexity: O(size) time, O(size / len) extra memory. Contiguous lanes run
