@@ -27,9 +27,18 @@ export function decodeStorage(src: Uint8Array, start: number, n: number, dtype: 
   if (size === 1 || littleEndian === HOST_LITTLE_ENDIAN) {
     dst.set(body);
   } else {
-    for (let i = 0; i < n; i++) {
-      const o = i * size;
-      for (let b = 0; b < size; b++) dst[o + b] = body[o + size - 1 - b]!;
+    // copy, then byte-swap whole words in place (much faster than a per-byte or DataView loop)
+    dst.set(body);
+    if (size === 2) {
+      const w = new Uint16Array(out.buffer, out.byteOffset, n);
+      for (let i = 0; i < n; i++) { const v = w[i]!; w[i] = (v >>> 8) | ((v & 0xff) << 8); }
+    } else {
+      const w = new Uint32Array(out.buffer, out.byteOffset, (n * size) / 4);
+      for (let i = 0; i < w.length; i++) {
+        const v = w[i]!;
+        w[i] = ((v & 0xff) << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | (v >>> 24);
+      }
+      if (size === 8) for (let i = 0; i < w.length; i += 2) { const t = w[i]!; w[i] = w[i + 1]!; w[i + 1] = t; }
     }
   }
   if (dtype === 'bool') for (let i = 0; i < n; i++) if (dst[i] !== 0) dst[i] = 1;
