@@ -192,50 +192,81 @@ export function nanargminColsF32(ptr: usize, rows: i32, cols: i32, outIdx: usize
 
 // ---------------------------------------------------------------- exp and sums
 
-// exp in float64 lanes: n = round(x / ln2), r = x - n ln2 (|r| <= ln2/2),
-// e^r by its degree-10 Taylor polynomial (relative truncation error < 3e-13),
-// times 2^n built in the exponent bits. Inputs are clamped to [-700, 700] so
-// 2^n stays a normal double (NaN passes through the clamps). Rounded to
-// float32 afterwards this is within 1 ulp of the correctly rounded exp.
+// exp(x - shift) in float32 lanes (Cephes expf with an exact shift):
+// d = x - shift is carried as an unevaluated sum s + lo (TwoSum, with shift
+// split into float32 hi + lo), so no precision is lost to the subtraction; then
+// n = round(s log2 e), r = (s - n C1) - n C2 + lo (C1 has 9 significant bits,
+// so n*C1 is exact), e^r = 1 + r + r^2 P(r) with Cephes' degree-5 minimax P,
+// times 2^n applied in two halves so subnormal results round once. s is
+// clamped to [-104, 100] (0 and +Inf beyond; NaN passes through the clamps,
+// and a NaN lo from an infinite x is pinned to [-1, 1]).
+// Within 1 ulp of Math.fround(Math.exp(x - shift)) over the float32 range (rowKernels.test.ts).
 // @ts-ignore: decorator
-@inline function expF64x2(x: v128): v128 {
-  x = f64x2.min(f64x2.max(x, f64x2.splat(-700.0)), f64x2.splat(700.0));
-  const n = f64x2.nearest(f64x2.mul(x, f64x2.splat(1.4426950408889634)));
-  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(n, f64x2.splat(0.6931471803691238))), f64x2.mul(n, f64x2.splat(1.9082149292705877e-10)));
-  let p = f64x2.splat(1.0 / 3628800.0);
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 362880.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 40320.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 5040.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 720.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 120.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 24.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 6.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(0.5));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0));
-  const ni = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(n));
-  const scale = i64x2.shl(i64x2.add(ni, i64x2.splat(1023)), 52);
-  return f64x2.mul(p, scale);
+@inline function expShiftF32x4(x: v128, shHi: v128, shLo: v128): v128 {
+  const negHi = f32x4.neg(shHi);
+  let s = f32x4.add(x, negHi);
+  const bb = f32x4.sub(s, x);
+  let lo = f32x4.add(f32x4.sub(x, f32x4.sub(s, bb)), f32x4.sub(negHi, bb));
+  lo = f32x4.pmin(f32x4.splat(1.0), f32x4.pmax(f32x4.splat(-1.0), f32x4.sub(lo, shLo)));
+  s = f32x4.min(f32x4.max(s, f32x4.splat(-104.0)), f32x4.splat(100.0));
+  const nf = f32x4.nearest(f32x4.mul(s, f32x4.splat(1.44269504088896341)));
+  const r = f32x4.add(f32x4.sub(f32x4.sub(s, f32x4.mul(nf, f32x4.splat(0.693359375))), f32x4.mul(nf, f32x4.splat(-2.12194440e-4))), lo);
+  const z = f32x4.mul(r, r);
+  let p = f32x4.splat(1.9875691500e-4);
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
+  const y = f32x4.add(f32x4.add(f32x4.mul(p, z), r), f32x4.splat(1.0));
+  const n = i32x4.trunc_sat_f32x4_s(nf);
+  const n1 = i32x4.shr_s(n, 1);
+  const n2 = i32x4.sub(n, n1);
+  const s1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23);
+  const s2 = i32x4.shl(i32x4.add(n2, i32x4.splat(127)), 23);
+  return f32x4.mul(f32x4.mul(y, s1), s2);
 }
 
-/** Scalar twin of expF64x2 for tails (same arithmetic, same results). */
-function expF64(x: f64): f64 {
-  x = min(max(x, -700.0), 700.0);
-  const n = nearest(x * 1.4426950408889634);
-  const r = (x - n * 0.6931471803691238) - n * 1.9082149292705877e-10;
-  let p = 1.0 / 3628800.0;
-  p = p * r + 1.0 / 362880.0;
-  p = p * r + 1.0 / 40320.0;
-  p = p * r + 1.0 / 5040.0;
-  p = p * r + 1.0 / 720.0;
-  p = p * r + 1.0 / 120.0;
-  p = p * r + 1.0 / 24.0;
-  p = p * r + 1.0 / 6.0;
-  p = p * r + 0.5;
-  p = p * r + 1.0;
-  p = p * r + 1.0;
-  if (n != n) return n; // NaN
-  return p * reinterpret<f64>((<i64>n + 1023) << 52);
+/** Scalar twin of expShiftF32x4 (same arithmetic, same results). */
+function expShiftF32(x: f32, shHi: f32, shLo: f32): f32 {
+  const negHi = -shHi;
+  let s = x + negHi;
+  const bb = s - x;
+  let lo = (x - (s - bb)) + (negHi - bb);
+  lo = lo - shLo;
+  lo = lo > <f32>-1.0 ? lo : <f32>-1.0; // NaN -> -1, like pmax(-1, lo)
+  lo = lo < <f32>1.0 ? lo : <f32>1.0;
+  s = min(max(s, <f32>-104.0), <f32>100.0);
+  const nf = nearest(s * <f32>1.44269504088896341);
+  const r = ((s - nf * <f32>0.693359375) - nf * <f32>-2.12194440e-4) + lo;
+  const z = r * r;
+  let p: f32 = 1.9875691500e-4;
+  p = p * r + <f32>1.3981999507e-3;
+  p = p * r + <f32>8.3334519073e-3;
+  p = p * r + <f32>4.1665795894e-2;
+  p = p * r + <f32>1.6666665459e-1;
+  p = p * r + <f32>5.0000001201e-1;
+  const y = (p * z + r) + <f32>1.0;
+  if (nf != nf) return nf;
+  const n = <i32>nf;
+  const n1 = n >> 1;
+  const n2 = n - n1;
+  return (y * reinterpret<f32>((n1 + 127) << 23)) * reinterpret<f32>((n2 + 127) << 23);
+}
+
+// @ts-ignore: decorator
+@inline function hiOf(shift: f64): f32 { return <f32>shift; }
+// @ts-ignore: decorator
+@inline function loOf(shift: f64): f32 { return <f32>(shift - <f64><f32>shift); }
+
+/** dst[i] = f32 exp(src[i] - shift) for n contiguous f32 (the raw kernel, for tests and benches). */
+export function expShiftRawF32(src: usize, dst: usize, n: i32, shift: f64): void {
+  const h = hiOf(shift), l = loOf(shift);
+  const hv = f32x4.splat(h), lv = f32x4.splat(l);
+  let i = 0;
+  const end4 = n & ~3;
+  for (; i < end4; i += 4) v128.store(dst + (<usize>i << 2), expShiftF32x4(v128.load(src + (<usize>i << 2)), hv, lv));
+  for (; i < n; i++) store<f32>(dst + (<usize>i << 2), expShiftF32(load<f32>(src + (<usize>i << 2)), h, l));
 }
 
 /** Largest element of n contiguous f32 (NaN if any is NaN; -Inf when n = 0). */
@@ -256,47 +287,47 @@ export function maxF32(ptr: usize, n: i32): f32 {
 }
 
 /**
- * Sum over n contiguous f32 of exp(x - shift), in float64 (x - shift is exact
- * in float64). NaN in, NaN out.
+ * Sum over n contiguous f32 of exp(x - shift): each term in float32 (within
+ * 1 ulp, see expShiftF32x4), accumulated in float64. NaN in, NaN out.
  */
 export function expSumF32(ptr: usize, n: i32, shift: f64): f64 {
-  const sv = f64x2.splat(shift);
+  const h = hiOf(shift), l = loOf(shift);
+  const hv = f32x4.splat(h), lv = f32x4.splat(l);
   let acc0 = f64x2.splat(0), acc1 = f64x2.splat(0);
   let i = 0;
   const end4 = n & ~3;
   for (; i < end4; i += 4) {
-    const v = v128.load(ptr + (<usize>i << 2));
-    const lo = f64x2.sub(f64x2.promote_low_f32x4(v), sv);
-    const hi = f64x2.sub(f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 0, 1)), sv);
-    acc0 = f64x2.add(acc0, expF64x2(lo));
-    acc1 = f64x2.add(acc1, expF64x2(hi));
+    const e = expShiftF32x4(v128.load(ptr + (<usize>i << 2)), hv, lv);
+    acc0 = f64x2.add(acc0, f64x2.promote_low_f32x4(e));
+    acc1 = f64x2.add(acc1, f64x2.promote_low_f32x4(i32x4.shuffle(e, e, 2, 3, 0, 1)));
   }
   const acc = f64x2.add(acc0, acc1);
   let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  for (; i < n; i++) s += expF64(<f64>load<f32>(ptr + (<usize>i << 2)) - shift);
+  for (; i < n; i++) s += <f64>expShiftF32(load<f32>(ptr + (<usize>i << 2)), h, l);
   return s;
 }
 
 /**
  * dst[i] = f32(exp(src[i] - shift) / divisor) for n contiguous f32 (src and
- * dst may be the same pointer). The softmax numerator pass.
+ * dst may be the same pointer): the softmax numerator pass. The quotient is
+ * taken in float64, so the result is within 1.5 ulp of the exact value.
  */
 export function expDivF32(src: usize, dst: usize, n: i32, shift: f64, divisor: f64): void {
-  const sv = f64x2.splat(shift);
+  const h = hiOf(shift), l = loOf(shift);
+  const hv = f32x4.splat(h), lv = f32x4.splat(l);
   const dv = f64x2.splat(divisor);
   let i = 0;
   const end4 = n & ~3;
   for (; i < end4; i += 4) {
     const off = <usize>i << 2;
-    const v = v128.load(src + off);
-    const lo = f64x2.div(expF64x2(f64x2.sub(f64x2.promote_low_f32x4(v), sv)), dv);
-    const hi = f64x2.div(expF64x2(f64x2.sub(f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 0, 1)), sv)), dv);
-    const a = f32x4.demote_f64x2_zero(lo), b = f32x4.demote_f64x2_zero(hi);
-    v128.store(dst + off, i32x4.shuffle(a, b, 0, 1, 4, 5));
+    const e = expShiftF32x4(v128.load(src + off), hv, lv);
+    const lo = f64x2.div(f64x2.promote_low_f32x4(e), dv);
+    const hi = f64x2.div(f64x2.promote_low_f32x4(i32x4.shuffle(e, e, 2, 3, 0, 1)), dv);
+    v128.store(dst + off, i32x4.shuffle(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5));
   }
   for (; i < n; i++) {
     const off = <usize>i << 2;
-    store<f32>(dst + off, <f32>(expF64(<f64>load<f32>(src + off) - shift) / divisor));
+    store<f32>(dst + off, <f32>(<f64>expShiftF32(load<f32>(src + off), h, l) / divisor));
   }
 }
 
@@ -309,16 +340,16 @@ export function lastScanMass(): f64 { return scanMass; }
 
 /**
  * Counts the elements >= pivot among n contiguous f32 and sums exp(x - shift)
- * over them (in float64; read it with lastScanMass()). NaN never counts.
+ * over them (float32 terms, float64 sum; read it with lastScanMass()). NaN never counts.
  * With pivot = -Inf this is the full count of non-NaN elements and the full
  * softmax denominator.
  */
 export function scanAtLeastF32(ptr: usize, n: i32, pivot: f32, shift: f64): i32 {
+  const h = hiOf(shift), l = loOf(shift);
+  const hv = f32x4.splat(h), lv = f32x4.splat(l);
   const pv = f32x4.splat(pivot);
-  const sv = f64x2.splat(shift);
   let cnt = i32x4.splat(0);
   let acc0 = f64x2.splat(0), acc1 = f64x2.splat(0);
-  const zero = f64x2.splat(0);
   let i = 0;
   const end4 = n & ~3;
   for (; i < end4; i += 4) {
@@ -326,18 +357,16 @@ export function scanAtLeastF32(ptr: usize, n: i32, pivot: f32, shift: f64): i32 
     const keep = f32x4.ge(v, pv);
     if (!v128.any_true(keep)) continue;
     cnt = i32x4.sub(cnt, keep); // keep lanes are -1
-    const kl = i64x2.extend_low_i32x4_s(keep), kh = i64x2.extend_low_i32x4_s(i32x4.shuffle(keep, keep, 2, 3, 0, 1));
-    const lo = expF64x2(f64x2.sub(f64x2.promote_low_f32x4(v), sv));
-    const hi = expF64x2(f64x2.sub(f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 0, 1)), sv));
-    acc0 = f64x2.add(acc0, v128.bitselect(lo, zero, kl));
-    acc1 = f64x2.add(acc1, v128.bitselect(hi, zero, kh));
+    const e = v128.and(expShiftF32x4(v, hv, lv), keep); // dropped lanes -> +0
+    acc0 = f64x2.add(acc0, f64x2.promote_low_f32x4(e));
+    acc1 = f64x2.add(acc1, f64x2.promote_low_f32x4(i32x4.shuffle(e, e, 2, 3, 0, 1)));
   }
   const acc = f64x2.add(acc0, acc1);
   let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
   let c = i32x4.extract_lane(cnt, 0) + i32x4.extract_lane(cnt, 1) + i32x4.extract_lane(cnt, 2) + i32x4.extract_lane(cnt, 3);
   for (; i < n; i++) {
     const v = load<f32>(ptr + (<usize>i << 2));
-    if (v >= pivot) { c++; s += expF64(<f64>v - shift); }
+    if (v >= pivot) { c++; s += <f64>expShiftF32(v, h, l); }
   }
   scanMass = s;
   return c;

@@ -22,27 +22,28 @@ function onArena(values: ArrayLike<number>): { d: Float32Array; done: () => void
 }
 
 describe('expDivF32', () => {
-  it('expDivF32(x, shift 0, divisor 1) is within 2 ulp (in fact 1) of Math.fround(Math.exp(x)) over the whole float32 range, heap and arena', () => {
-    // every representable exponent region: x from -104 (results underflow to
-    // subnormals and 0) to 88.72 (just below float32 overflow), 400k points,
-    // plus random float32 values in the range
+  it('expDivF32(x, shift, divisor 1) is within 2 ulp (in fact 1) of Math.fround(Math.exp(x - shift)) over the whole float32 range, heap and arena', () => {
+    // x - shift from -104 (results underflow to subnormals and 0) to 96 (past
+    // float32 overflow), 400k points per shift, a quarter of them random
     const n = 400_000;
-    const x = new Float32Array(n);
-    for (let i = 0; i < n; i++) x[i] = -104 + (192.72 * i) / (n - 1);
-    let s = 7;
-    for (let i = 0; i < 100_000; i++) { s = (s * 1103515245 + 12345) >>> 0; x[i * 4] = Math.fround(-104 + (s / 2 ** 32) * 192.72); }
-    for (const where of ['heap', 'arena'] as const) {
-      const { d, done } = where === 'arena' ? onArena(x) : { d: x, done: () => {} };
-      const out = new Float32Array(n);
-      expDivF32(d, 0, out, 0, n, 0, 1);
-      let worst = 0, at = 0;
-      for (let i = 0; i < n; i++) {
-        const want = Math.fround(Math.exp(x[i]!));
-        const u = ulps(out[i]!, want);
-        if (u > worst) { worst = u; at = x[i]!; }
+    for (const shift of [0, 3.7, -12.25, 50.5]) {
+      const x = new Float32Array(n);
+      for (let i = 0; i < n; i++) x[i] = Math.fround(shift - 104 + (200 * i) / (n - 1));
+      let s = 7;
+      for (let i = 0; i < 100_000; i++) { s = (s * 1103515245 + 12345) >>> 0; x[i * 4] = Math.fround(shift - 104 + (s / 2 ** 32) * 200); }
+      for (const where of ['heap', 'arena'] as const) {
+        const { d, done } = where === 'arena' ? onArena(x) : { d: x, done: () => {} };
+        const out = new Float32Array(n);
+        expDivF32(d, 0, out, 0, n, shift, 1);
+        let worst = 0, at = 0;
+        for (let i = 0; i < n; i++) {
+          const want = Math.fround(Math.exp(x[i]! - shift));
+          const u = want === Infinity || out[i] === Infinity ? (want === out[i] ? 0 : 99) : ulps(out[i]!, want);
+          if (u > worst) { worst = u; at = x[i]!; }
+        }
+        expect(worst, `${where}, shift ${shift}: worst ${worst} ulp at x = ${at}`).toBeLessThanOrEqual(1);
+        done();
       }
-      expect(worst, `${where}: worst ${worst} ulp at x = ${at}`).toBeLessThanOrEqual(1);
-      done();
     }
   });
 
@@ -68,7 +69,7 @@ describe('expDivF32', () => {
         setWasmEnabled(true);
         const fast = new Float32Array(vals.length + 2);
         expDivF32(src, off, fast, 2, vals.length, shift, 3.5);
-        for (let i = 0; i < vals.length; i++) if (ulps(fast[i + 2]!, js[i]!) > 1) return false;
+        for (let i = 0; i < vals.length; i++) if (ulps(fast[i + 2]!, js[i]!) > 2) return false;
         const inPlace = src.slice();
         expDivF32(inPlace, off, inPlace, off, vals.length, shift, 3.5);
         for (let i = 0; i < vals.length; i++) if (inPlace[off + i] !== fast[i + 2]) return false;
@@ -86,7 +87,7 @@ describe('rowMaxF32 / expSumF32 / scanAtLeastF32 / countAtLeastF32', () => {
   }
 
   for (const n of [1, 7, 255, 256, 257, 1000, 40_000, 131_072]) {
-    it(`row kernels over a ${n}-element row agree between WASM (heap, arena) and JS: max exactly, counts exactly, sums to 1e-12 relative`, () => {
+    it(`row kernels over a ${n}-element row agree between WASM (heap, arena) and JS: max exactly, counts exactly, sums to 2^-23 relative (float32 terms)`, () => {
       const d = row(n, n);
       setWasmEnabled(false);
       const m = rowMaxF32(d, 0, n);
@@ -97,14 +98,14 @@ describe('rowMaxF32 / expSumF32 / scanAtLeastF32 / countAtLeastF32', () => {
       const { d: ad, done } = onArena(d);
       for (const src of [d, ad]) {
         expect(rowMaxF32(src, 0, n)).toBe(m);
-        expect(Math.abs(expSumF32(src, 0, n, m) - z) / z).toBeLessThan(1e-12);
+        expect(Math.abs(expSumF32(src, 0, n, m) - z) / z).toBeLessThan(2 ** -23);
         pivots.forEach((p, i) => {
           const r = scanAtLeastF32(src, 0, n, p, m);
           expect(r.count).toBe(js[i]!.count);
           expect(countAtLeastF32(src, 0, n, p)).toBe(js[i]!.c);
           expect(r.count).toBe(js[i]!.c);
           if (js[i]!.mass === 0) expect(r.mass).toBe(0);
-          else expect(Math.abs(r.mass - js[i]!.mass) / js[i]!.mass).toBeLessThan(1e-12);
+          else expect(Math.abs(r.mass - js[i]!.mass) / js[i]!.mass).toBeLessThan(2 ** -23);
         });
       }
       // pivot -Inf: the full count and the full denominator

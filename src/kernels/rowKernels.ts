@@ -8,9 +8,9 @@
  * scratch memory in chunks — and has a JS fallback with the same contract
  * when WebAssembly SIMD is missing (or for short lanes).
  *
- * exp accuracy: the WASM exp works in float64 lanes (range reduction by ln 2,
- * degree-10 polynomial, exponent-bit scaling) and is within 1e-12 relative of
- * the true value; rounded to float32 it is within 1 ulp of
+ * exp accuracy: the WASM exp works in float32 lanes (Cephes expf with the shift
+ * carried exactly, two-step exponent scaling; see assembly/kernels.ts): rounded
+ * to float32 it is within 1 ulp of
  * `Math.fround(Math.exp(x))` over the whole float32 range (tested in
  * rowKernels.test.ts, ≤ 2 ulp is the stated bound). Sums accumulate in float64.
  *
