@@ -25,7 +25,7 @@ export class StridedArray implements NDArray {
   readonly strides: readonly number[];
   readonly offset: number;
   readonly data: TypedArray;
-  readonly names?: readonly (string | null)[];
+  declare readonly names?: readonly (string | null)[];
   readonly ndim: number;
   readonly size: number;
 

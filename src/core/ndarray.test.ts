@@ -110,6 +110,7 @@ describe('ndarray(TypedArray) and tensor objects', () => {
   it('names: one per axis, unique; wrong length is SHAPE_MISMATCH, duplicates INVALID_ARGUMENT', () => {
     const a = ndarray([[1, 2]], { names: ['batch', 'class'] });
     expect(a.names).toEqual(['batch', 'class']);
+    expect('names' in ndarray([[1, 2]])).toBe(false); // no own `names: undefined` (exactOptionalPropertyTypes)
     expect(errorOf(() => ndarray([[1, 2]], { names: ['batch'] })).code).toBe('SHAPE_MISMATCH');
     expect(errorOf(() => ndarray([[1, 2]], { names: ['a', 'a'] })).code).toBe('INVALID_ARGUMENT');
   });
