@@ -164,6 +164,11 @@ for (const score of ['lac', 'aps']) {
     console.log(`   ${score.padEnd(5)}  ${alpha.toFixed(2)}  ${cp.threshold.toFixed(4).padStart(9)}  ${(100 * covered / n).toFixed(1).padStart(7)}%  >= ${(100 * (1 - alpha)).toFixed(0)}%  ${(size / n).toFixed(2).padStart(9)}  ${(100 * single / n).toFixed(1).padStart(9)}%  ${String(empty).padStart(5)}`);
   }
 }
+console.log('   Coverage >= 1 - alpha holds on average over random calibration/test splits; a single split can land');
+console.log('   a little below (binomial noise: about +-0.7 points at alpha 0.1 with 2000 + 2000 images).');
+console.log('   LAC gives the smallest sets (an empty set = "no digit is plausible": treat it as an abstention).');
+console.log('   Non-randomised APS never returns an empty set but is conservative for a sharp model: a confident');
+console.log('   correct image already scores ~1, so the threshold sits near 1 and other sets grow.');
 const cp = conformal(scaled(cal.logits), cal.target, { alpha: 0.05 });
 const hard = [];
 cp.predictSets(scaled(test.logits)).forEach((s, i) => { if (s.length > 1 && hard.length < 3) hard.push(`truth ${test.target[i]} → {${s.join(', ')}}`); });
