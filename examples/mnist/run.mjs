@@ -165,7 +165,7 @@ for (const score of ['lac', 'aps']) {
   }
 }
 console.log('   Coverage >= 1 - alpha holds on average over random calibration/test splits; a single split can land');
-console.log('   a little below (binomial noise: about +-0.7 points at alpha 0.1 with 2000 + 2000 images).');
+console.log('   a little below (sampling noise: about +-1 point at alpha 0.1 with 2000 + 2000 images).');
 console.log('   LAC gives the smallest sets (an empty set = "no digit is plausible": treat it as an abstention).');
 console.log('   Non-randomised APS never returns an empty set but is conservative for a sharp model: a confident');
 console.log('   correct image already scores ~1, so the threshold sits near 1 and other sets grow.');
