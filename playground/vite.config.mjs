@@ -1,4 +1,5 @@
-// The playground: a static page built by Vite 7 from the *built* package
+// The playground: a static page built by Vite (8: Vite 7 pulls rollup native packages the
+// registry mirror lacks, which breaks `npm ci`) from the *built* package
 // (dist/, produced by `npm run build`), so it shows exactly what users get.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
