@@ -388,3 +388,41 @@ export function countAtLeastF32(ptr: usize, n: i32, pivot: f32): i32 {
   for (; i < n; i++) if (load<f32>(ptr + (<usize>i << 2)) >= pivot) c++;
   return c;
 }
+
+// ---------------------------------------------------------------- candidate collection (top-k)
+
+/**
+ * Appends to `outIdx` (i32) the index (+ `base`) of every element >= pivot or
+ * NaN among n contiguous f32, in index order, writing at most `cap` of them,
+ * and returns how many there are in total (which may exceed cap). The top-k
+ * prefilter: with a pivot at or below the k-th largest value, the candidates
+ * hold every top-k element (NaN ranks above +Inf, as in torch.topk).
+ */
+export function collectAtLeastF32(ptr: usize, n: i32, pivot: f32, outIdx: usize, cap: i32, base: i32): i32 {
+  const pv = f32x4.splat(pivot);
+  let c = 0;
+  let i = 0;
+  const end16 = n & ~15;
+  for (; i < end16; i += 16) {
+    const p = ptr + (<usize>i << 2);
+    const a = v128.load(p), b = v128.load(p, 16), d = v128.load(p, 32), e = v128.load(p, 48);
+    // NOT(x < pivot) is true for x >= pivot and for NaN
+    const hit = v128.not(v128.and(v128.and(f32x4.lt(a, pv), f32x4.lt(b, pv)), v128.and(f32x4.lt(d, pv), f32x4.lt(e, pv))));
+    if (!v128.any_true(hit)) continue;
+    for (let j = i; j < i + 16; j++) {
+      const v = load<f32>(ptr + (<usize>j << 2));
+      if (!(v < pivot)) {
+        if (c < cap) store<i32>(outIdx + (<usize>c << 2), base + j);
+        c++;
+      }
+    }
+  }
+  for (; i < n; i++) {
+    const v = load<f32>(ptr + (<usize>i << 2));
+    if (!(v < pivot)) {
+      if (c < cap) store<i32>(outIdx + (<usize>c << 2), base + i);
+      c++;
+    }
+  }
+  return c;
+}

@@ -22,6 +22,8 @@ export interface KernelExports {
   scanAtLeastF32(ptr: number, n: number, pivot: number, shift: number): number;
   lastScanMass(): number;
   countAtLeastF32(ptr: number, n: number, pivot: number): number;
+  collectAtLeastF32(ptr: number, n: number, pivot: number, outIdx: number, cap: number, base: number): number;
+  expShiftRawF32(src: number, dst: number, n: number, shift: number): void;
 }
 
 /** Bytes of the fixed scratch region (chunked copies of JS-heap inputs). Never moves, never grows. */
