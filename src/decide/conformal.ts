@@ -122,11 +122,13 @@ export function conformal(calLogits: ArrayInput, calTarget: ArrayInput, opts: Co
     for (let r = 0; r < zr.rows; r++) {
       const p = zr.data.subarray(r * C, (r + 1) * C);
       const set: number[] = [];
-      if (p.some((v) => v !== v)) { for (let j = 0; j < C; j++) set.push(j); sets.push(set); continue; }
+      let nan = false;
+      for (let j = 0; j < C; j++) if (p[j]! !== p[j]!) { nan = true; break; }
+      if (nan) { for (let j = 0; j < C; j++) set.push(j); sets.push(set); continue; }
       if (score === 'lac') {
         // members first (usually a handful), then only they are ranked
         for (let j = 0; j < C; j++) if (1 - p[j]! <= threshold) set.push(j);
-        set.sort((a, b) => compareDescNanFirst(p[a]!, p[b]!) || a - b);
+        if (set.length > 1) set.sort((a, b) => compareDescNanFirst(p[a]!, p[b]!) || a - b);
       } else {
         rankDescending(p, ord);
         // cumulative masses 1 − below_i grow along the ranking; keep the ranks up to
