@@ -73,10 +73,13 @@ export async function workloads(lib) {
   const x16m = ndarray(a16m);
   const xRows = ndarray(rows, { shape: [64, 131072] });
   const xSq = ndarray(sq, { shape: [4096, 4096] });
+  const cls = randomF32(65536 * 10, 5); // classification logits: many short rows
+  const xCls = ndarray(cls, { shape: [65536, 10] });
   return [
     { group: 'reduce', name: 'argmax f32 1-D 128k', bytes: a128k.byteLength, run: () => argmax(x128k), peers: { 'js-kernels': jsOnly(() => argmax(x128k)), naive: () => naiveArgmax(a128k, 0, a128k.length) } },
     { group: 'reduce', name: 'argmax f32 1-D 16M', bytes: a16m.byteLength, run: () => argmax(x16m), peers: { 'js-kernels': jsOnly(() => argmax(x16m)), naive: () => naiveArgmax(a16m, 0, a16m.length) } },
     { group: 'reduce', name: 'argmax f32 [64,131072] axis -1', bytes: rows.byteLength, run: () => argmax(xRows, { axis: -1 }), peers: { 'js-kernels': jsOnly(() => argmax(xRows, { axis: -1 })), naive: () => naiveRows(rows, 64, 131072) } },
+    { group: 'reduce', name: 'argmax f32 [65536,10] axis -1', bytes: cls.byteLength, run: () => argmax(xCls, { axis: -1 }), peers: { 'js-kernels': jsOnly(() => argmax(xCls, { axis: -1 })), naive: () => naiveRows(cls, 65536, 10) } },
     { group: 'reduce', name: 'argmax f32 [4096,4096] axis 0', bytes: sq.byteLength, run: () => argmax(xSq, { axis: 0 }), peers: { 'js-kernels': jsOnly(() => argmax(xSq, { axis: 0 })), naive: () => naiveCols(sq, 4096, 4096) } },
   ];
 }

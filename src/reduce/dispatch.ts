@@ -34,6 +34,9 @@ import { type ArgKind, type KernelSet, JS_KERNELS } from './kernels.js';
 import { wasmArgKernels } from '../kernels/reduceKernels.js';
 
 type FastDType = 'float32' | 'float64';
+
+/** Rows shorter than this are always reduced by the JS kernels (no fast kernel wins there). */
+export const SHORT_LANE = 64;
 const registered = new Map<string, KernelSet>();
 
 /** Chooses a kernel set for one reduction, or returns null for the JS reference set. */
@@ -85,7 +88,10 @@ export function argReduceAxis(kind: ArgKind, data: NumericTypedArray, a: NDArray
     let inner = 1;
     for (let d = axis + 1; d < a.ndim; d++) inner *= a.shape[d]!;
     if (inner === 1) {
-      for (let o = 0, off = a.offset; o < count; o++, off += len) res[o] = k.contig(data, off, len);
+      // Short rows (class logits, [B, 10]) stay on the JS kernel: per-call
+      // overhead would eat any gain of a fast kernel.
+      const kc = len < SHORT_LANE ? JS_KERNELS[kind].contig : k.contig;
+      for (let o = 0, off = a.offset; o < count; o++, off += len) res[o] = kc(data, off, len);
       return;
     }
     const outer = count / inner;

@@ -41,30 +41,6 @@ function firstNonNaN(d: NumericTypedArray, from: number, stride: number, len: nu
   return -1;
 }
 
-// Merges eight (value, index) streams with the first-index rule; index -1
-// means "never updated".
-function merge8(max: boolean, m: readonly number[], idx: readonly number[]): number {
-  let best = m[0]!, k = idx[0]!;
-  for (let s = 1; s < 8; s++) {
-    const v = m[s]!, i = idx[s]!;
-    if (i < 0) continue;
-    if (k < 0 || (max ? v > best : v < best) || (v === best && i < k)) { best = v; k = i; }
-  }
-  return k;
-}
-
-// Merges four (value, index) streams with the first-index rule; index -1 means
-// "never updated". `max` chooses the direction.
-function merge4(max: boolean, m0: number, i0: number, m1: number, i1: number, m2: number, i2: number, m3: number, i3: number): number {
-  let best = m0, k = i0;
-  const take = (m: number, i: number): void => {
-    if (i < 0) return;
-    if (k < 0 || (max ? m > best : m < best) || (m === best && i < k)) { best = m; k = i; }
-  };
-  take(m1, i1); take(m2, i2); take(m3, i3);
-  return k;
-}
-
 /**
  * argmax over a contiguous lane: eight independent running maxima over
  * interleaved positions, merged at the end by the first-index rule. The test
@@ -74,6 +50,7 @@ function merge4(max: boolean, m0: number, i0: number, m1: number, i1: number, m2
  * NaN is in this block or later, and the first NaN wins).
  */
 export const argmaxContig: ContigKernel = (d, off, len) => {
+  if (len < 16) return argmaxStrided(d, off, 1, len); // short rows: no stream setup
   const end = off + len, end8 = off + (len - (len & 7));
   let m0 = -Infinity, m1 = -Infinity, m2 = -Infinity, m3 = -Infinity, m4 = -Infinity, m5 = -Infinity, m6 = -Infinity, m7 = -Infinity;
   let i0 = -1, i1 = -1, i2 = -1, i3 = -1, i4 = -1, i5 = -1, i6 = -1, i7 = -1;
@@ -93,12 +70,20 @@ export const argmaxContig: ContigKernel = (d, off, len) => {
     const v = d[i]!;
     if (!(v <= m0)) { if (v !== v) return i - off; m0 = v; i0 = i; }
   }
-  const k = merge8(true, [m0, m1, m2, m3, m4, m5, m6, m7], [i0, i1, i2, i3, i4, i5, i6, i7]);
-  return k < 0 ? 0 : k - off; // every element is -Infinity: the first one
+  // merge the streams: larger value, or equal value at a smaller index
+  if (i1 >= 0 && (i0 < 0 || m1 > m0 || (m1 === m0 && i1 < i0))) { m0 = m1; i0 = i1; }
+  if (i2 >= 0 && (i0 < 0 || m2 > m0 || (m2 === m0 && i2 < i0))) { m0 = m2; i0 = i2; }
+  if (i3 >= 0 && (i0 < 0 || m3 > m0 || (m3 === m0 && i3 < i0))) { m0 = m3; i0 = i3; }
+  if (i4 >= 0 && (i0 < 0 || m4 > m0 || (m4 === m0 && i4 < i0))) { m0 = m4; i0 = i4; }
+  if (i5 >= 0 && (i0 < 0 || m5 > m0 || (m5 === m0 && i5 < i0))) { m0 = m5; i0 = i5; }
+  if (i6 >= 0 && (i0 < 0 || m6 > m0 || (m6 === m0 && i6 < i0))) { m0 = m6; i0 = i6; }
+  if (i7 >= 0 && (i0 < 0 || m7 > m0 || (m7 === m0 && i7 < i0))) { m0 = m7; i0 = i7; }
+  return i0 < 0 ? 0 : i0 - off; // every element is -Infinity: the first one
 };
 
 /** argmin over a contiguous lane (mirror of {@link argmaxContig}). */
 export const argminContig: ContigKernel = (d, off, len) => {
+  if (len < 16) return argminStrided(d, off, 1, len);
   const end = off + len, end8 = off + (len - (len & 7));
   let m0 = Infinity, m1 = Infinity, m2 = Infinity, m3 = Infinity, m4 = Infinity, m5 = Infinity, m6 = Infinity, m7 = Infinity;
   let i0 = -1, i1 = -1, i2 = -1, i3 = -1, i4 = -1, i5 = -1, i6 = -1, i7 = -1;
@@ -118,8 +103,15 @@ export const argminContig: ContigKernel = (d, off, len) => {
     const v = d[i]!;
     if (!(v >= m0)) { if (v !== v) return i - off; m0 = v; i0 = i; }
   }
-  const k = merge8(false, [m0, m1, m2, m3, m4, m5, m6, m7], [i0, i1, i2, i3, i4, i5, i6, i7]);
-  return k < 0 ? 0 : k - off; // every element is +Infinity: the first one
+  // merge the streams: smaller value, or equal value at a smaller index
+  if (i1 >= 0 && (i0 < 0 || m1 < m0 || (m1 === m0 && i1 < i0))) { m0 = m1; i0 = i1; }
+  if (i2 >= 0 && (i0 < 0 || m2 < m0 || (m2 === m0 && i2 < i0))) { m0 = m2; i0 = i2; }
+  if (i3 >= 0 && (i0 < 0 || m3 < m0 || (m3 === m0 && i3 < i0))) { m0 = m3; i0 = i3; }
+  if (i4 >= 0 && (i0 < 0 || m4 < m0 || (m4 === m0 && i4 < i0))) { m0 = m4; i0 = i4; }
+  if (i5 >= 0 && (i0 < 0 || m5 < m0 || (m5 === m0 && i5 < i0))) { m0 = m5; i0 = i5; }
+  if (i6 >= 0 && (i0 < 0 || m6 < m0 || (m6 === m0 && i6 < i0))) { m0 = m6; i0 = i6; }
+  if (i7 >= 0 && (i0 < 0 || m7 < m0 || (m7 === m0 && i7 < i0))) { m0 = m7; i0 = i7; }
+  return i0 < 0 ? 0 : i0 - off; // every element is +Infinity: the first one
 };
 
 /**
@@ -140,8 +132,10 @@ export const nanargmaxContig: ContigKernel = (d, off, len) => {
     if (v3 > m3) { m3 = v3; i3 = i + 3; }
   }
   for (; i < end; i++) { const v = d[i]!; if (v > m0) { m0 = v; i0 = i; } }
-  const k = merge4(true, m0, i0, m1, i1, m2, i2, m3, i3);
-  if (k >= 0) return k - off;
+  if (i1 >= 0 && (i0 < 0 || m1 > m0 || (m1 === m0 && i1 < i0))) { m0 = m1; i0 = i1; }
+  if (i2 >= 0 && (i0 < 0 || m2 > m0 || (m2 === m0 && i2 < i0))) { m0 = m2; i0 = i2; }
+  if (i3 >= 0 && (i0 < 0 || m3 > m0 || (m3 === m0 && i3 < i0))) { m0 = m3; i0 = i3; }
+  if (i0 >= 0) return i0 - off;
   return firstNonNaN(d, off, 1, len) < 0 ? -1 : 0;
 };
 
@@ -159,8 +153,10 @@ export const nanargminContig: ContigKernel = (d, off, len) => {
     if (v3 < m3) { m3 = v3; i3 = i + 3; }
   }
   for (; i < end; i++) { const v = d[i]!; if (v < m0) { m0 = v; i0 = i; } }
-  const k = merge4(false, m0, i0, m1, i1, m2, i2, m3, i3);
-  if (k >= 0) return k - off;
+  if (i1 >= 0 && (i0 < 0 || m1 < m0 || (m1 === m0 && i1 < i0))) { m0 = m1; i0 = i1; }
+  if (i2 >= 0 && (i0 < 0 || m2 < m0 || (m2 === m0 && i2 < i0))) { m0 = m2; i0 = i2; }
+  if (i3 >= 0 && (i0 < 0 || m3 < m0 || (m3 === m0 && i3 < i0))) { m0 = m3; i0 = i3; }
+  if (i0 >= 0) return i0 - off;
   return firstNonNaN(d, off, 1, len) < 0 ? -1 : 0;
 };
 
