@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fitTemperature } from './fitTemperature.js';
 import { meanNll } from './internal/nll.js';
@@ -6,6 +6,13 @@ import { ndarray } from '../core/ndarray.js';
 import { transpose } from '../core/views.js';
 import { createRng } from '../random/createRng.js';
 import { LogitkitError } from '../errors/LogitkitError.js';
+import { logSoftmax } from '../prob/logSoftmax.js';
+
+// Count the NLL evaluations: every one goes through the shared logSoftmax.
+vi.mock('../prob/logSoftmax.js', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('../prob/logSoftmax.js')>();
+  return { ...orig, logSoftmax: vi.fn(orig.logSoftmax) };
+});
 
 const fx = JSON.parse(readFileSync(new URL('../../test/fixtures/decide.json', import.meta.url), 'utf8')) as {
   nll: { logits: number[][]; target: number[]; cases: { T: number; nll: number }[] };
@@ -57,6 +64,20 @@ describe('fitTemperature', () => {
       const { logits, target } = synthetic(seed, 20000, 10, 3, T0);
       const T = fitTemperature(ndarray(logits, { shape: [20000, 10] }), target);
       expect(Math.abs(T / T0 - 1)).toBeLessThan(0.02);
+    }
+  });
+
+  it('fitTemperature uses fewer than 100 NLL evaluations, even with the optimum on a bound', () => {
+    const spy = vi.mocked(logSoftmax);
+    for (const [z, y] of [
+      [synthetic(21, 3000, 10, 3, 2.2).logits, synthetic(21, 3000, 10, 3, 2.2).target],
+      [new Float64Array([0.2, 0, 0, 0.2, 0.2, 0]), new Int32Array([0, 1, 0])],
+      [new Float64Array([1, 0, 1, 0, 0, 1, 0, 1]), new Int32Array([0, 1, 0, 1])],
+    ] as const) {
+      spy.mockClear();
+      fitTemperature(ndarray(z, { shape: [y.length, z.length / y.length] }), y);
+      expect(spy.mock.calls.length).toBeGreaterThan(3);
+      expect(spy.mock.calls.length).toBeLessThan(100);
     }
   });
 
