@@ -8,7 +8,7 @@
 // Options: --no-serve (or LOGITKIT_NO_SERVE=1) stops after step 4 (for CI/tests);
 //          --skip-build reuses dist/; --out DIR (default out/); --port N (default 5173, PORT env).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -23,14 +23,19 @@ const rel = (p) => relative(process.cwd(), p) || '.';
 const problems = [];
 
 function step(title) { console.log(`\n\x1b[1m==> ${title}\x1b[0m`.replace(/\x1b\[[0-9;]*m/g, process.stdout.isTTY && !process.env.NO_COLOR ? '$&' : '')); }
-function sh(cmd, args, what) {
-  console.log(`$ ${[cmd === process.execPath ? 'node' : cmd, ...args.map((a) => (a.startsWith(ROOT) ? rel(a) : a))].join(' ')}`);
+function sh(cmd, args, what, shown) {
+  console.log(`$ ${shown ?? [cmd === process.execPath ? 'node' : cmd, ...args.map((a) => (a.startsWith(ROOT) ? rel(a) : a))].join(' ')}`);
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
   if (r.status !== 0) { problems.push(`${what} failed (exit ${r.status ?? r.signal})`); return false; }
   return true;
 }
 // paths relative to the repository (the cwd of every command), so the printed commands read like the README
-const logitkit = (...args) => sh(process.execPath, ['bin/logitkit.js', ...args.map((a) => (a.startsWith(ROOT) ? relative(ROOT, a) : a))], `logitkit ${args[0]}`);
+// (shown as `npx logitkit ...`, which is what a user types; run as node bin/logitkit.js)
+const logitkit = (...args) => {
+  const a = args.map((x) => (x.startsWith(ROOT) ? relative(ROOT, x) : x));
+  return sh(process.execPath, ['bin/logitkit.js', ...a], `logitkit ${args[0]}`, `npx logitkit ${a.join(' ')}`);
+};
+const preview = (file) => { if (existsSync(file)) console.log(`${rel(file)}: ${readFileSync(file, 'utf8').trim().slice(0, 400)}`); };
 
 mkdirSync(OUT, { recursive: true });
 
@@ -77,8 +82,10 @@ writeFileSync(demoLogits, writeNpy(ndarray(Float32Array.from(rows.flat()), { sha
 console.log(`wrote ${rel(demoLogits)}: float32 [4, 12] (rows 0 and 1 identical, row 3 masks token 11 with -inf)`);
 logitkit('argmax', demoLogits, '--axis', '-1');
 logitkit('topk', demoLogits, '-k', '3', '-o', join(demo, 'top3.json'));
+preview(join(demo, 'top3.json'));
 logitkit('sample', demoLogits, '--temperature', '0.8', '--top-p', '0.9', '--seed', '42');
 logitkit('sample', demoLogits, '--top-k', '5', '--seed', '7', '--logprobs', '2', '-o', join(demo, 'samples.json'));
+preview(join(demo, 'samples.json'));
 
 let server;
 let url;

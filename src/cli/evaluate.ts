@@ -112,7 +112,7 @@ export function summaryText(r: EvalResult): string {
   const L: string[] = [];
   L.push(`logits ${r.sources.logits} [${r.sources.shape.join(', ')}] ${r.sources.dtype}, labels ${r.sources.labels}`);
   L.push(`accuracy                 ${f(r.accuracy)}  (${r.n} samples, ${r.classes.length} classes)`);
-  L.push(`ECE (15 bins)            ${f(r.eceBefore)} -> ${f(r.eceAfter)} after temperature scaling, T = ${f(r.temperature, 3)}`);
+  L.push(`ECE (15 bins)            ${f(r.eceBefore)} -> ${f(r.eceAfter)} after temperature scaling (T = ${f(r.temperature, 3)}, fitted on these logits)`);
   if (r.threshold) L.push(`threshold ${r.threshold.value}`.padEnd(24) + ` coverage ${f(r.threshold.coverage, 3)}, accuracy on answered ${f(r.threshold.accuracy)}`);
   if (r.conformal) L.push(`conformal (alpha ${r.conformal.alpha}, LAC)`.padEnd(24) + ` coverage ${f(r.conformal.coverage, 3)}, mean set size ${f(r.conformal.meanSetSize, 2)} (calibrated on ${r.conformal.calibration} even rows, tested on ${r.conformal.test} odd rows)`);
   const at = (cov: number) => r.curve.find((p) => p.coverage >= cov - 1e-12) ?? r.curve[r.curve.length - 1]!;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCsv, readJsonArray, writeCsv, writeJsonArray } from './text.js';
 import { ndarray, toNested } from '../core/index.js';
 import { errorOf } from './fixtures.spec.js';
+import fc from 'fast-check';
 
 describe('readJsonArray(text)', () => {
   it('readJsonArray("[[1, 2.5], [-3e2, 4]]") gives a float64 [2, 2] array', () => {
@@ -59,6 +60,17 @@ describe('readJsonArray(text)', () => {
     expect(writeJsonArray(ndarray(new BigInt64Array([9007199254740993n])))).toBe('[9007199254740993]');
     expect(writeJsonArray(ndarray(true))).toBe('true');
     expect(writeJsonArray(ndarray(new Uint16Array([0x3c00]), { dtype: 'float16' }))).toBe('[1]');
+  });
+
+  it('writeJsonArray(float32) writes the shortest decimal that reads back to the same float32', () => {
+    const x = Float32Array.from([2.4, 0.1, -1e-8, 3.4028234663852886e38, 1 / 3, -0]);
+    const text = writeJsonArray(x);
+    expect(text).toBe('[2.4,0.1,-1e-8,3.4028235e+38,0.33333334,-0]');
+    expect(Float32Array.from(toNested(readJsonArray(text)) as number[])).toEqual(x);
+    fc.assert(fc.property(fc.float({ noNaN: true, noDefaultInfinity: true }), (v) => {
+      const back = toNested(readJsonArray(writeJsonArray(Float32Array.of(v)))) as number[];
+      expect(Object.is(Math.fround(back[0]!), Math.fround(v))).toBe(true);
+    }));
   });
 });
 

@@ -134,13 +134,29 @@ function formatNumber(v: number): string {
   return String(v);
 }
 
+/**
+ * The shortest decimal that reads back as the same float32 (what NumPy prints
+ * for a float32: 2.4, not 2.4000000953674316). Non-finite values as Python's
+ * json writes them.
+ */
+export function formatFloat32(v: number): string {
+  if (!Number.isFinite(v)) return formatNumber(v);
+  if (Object.is(v, -0)) return '-0';
+  for (let p = 1; p < 9; p++) {
+    const s = v.toPrecision(p);
+    if (Math.fround(Number(s)) === v) return String(Number(s));
+  }
+  return String(v);
+}
+
 function scalarReader(a: NDArray): (o: number) => string {
   const d = a.data as unknown as ArrayLike<number | bigint>;
   switch (a.dtype) {
-    case 'float16': return (o) => formatNumber(decodeFloat16(d[o] as number));
-    case 'bfloat16': return (o) => formatNumber(decodeBfloat16(d[o] as number));
+    case 'float16': return (o) => formatFloat32(decodeFloat16(d[o] as number));
+    case 'bfloat16': return (o) => formatFloat32(decodeBfloat16(d[o] as number));
     case 'bool': return (o) => ((d[o] as number) !== 0 ? 'true' : 'false');
     case 'int64': case 'uint64': return (o) => String(d[o]);
+    case 'float32': return (o) => formatFloat32(d[o] as number);
     default: return (o) => formatNumber(d[o] as number);
   }
 }
@@ -149,7 +165,9 @@ function scalarReader(a: NDArray): (o: number) => string {
  * Writes an array as JSON nested arrays (a 0-d array as a bare number).
  * Non-finite floats are written as Python's `json` writes them (`NaN`,
  * `Infinity`, `-Infinity`), so `json.load` and {@link readJsonArray} read
- * them back; int64 is written as exact integers. O(n).
+ * them back; int64 is written as exact integers; float32/float16/bfloat16 as
+ * the shortest decimal that reads back to the same float32 (`2.4`, not
+ * `2.4000000953674316`). O(n).
  *
  * @example
  * writeJsonArray([[1, 2], [3, 4]]) // '[[1,2],[3,4]]'

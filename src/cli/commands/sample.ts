@@ -4,6 +4,7 @@ import type { NDArray } from '../../core/StridedArray.js';
 import { ndarray } from '../../core/ndarray.js';
 import { sliceAxis } from '../../core/views.js';
 import { badFile, shapeMismatch } from '../../errors/messages.js';
+import { formatFloat32 } from '../../io/text.js';
 import { intArg, numArg, UsageError } from '../args.js';
 import { emit, type CliIO } from '../output.js';
 import { lib, type SamplerOutputLike } from '../lib.js';
@@ -83,7 +84,7 @@ function sampleRows(x: NDArray, params: Record<string, unknown>, io: CliIO): Sam
 }
 
 function num(v: number): number | string {
-  return Number.isFinite(v) ? v : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
+  return Number.isFinite(v) ? Number(formatFloat32(v)) : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
 }
 
 /** {tokens, logprobs, tokenIds, ranks}: per row, column 0 is the sampled token, then the top N, descending. */
