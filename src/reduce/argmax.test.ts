@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { argmax, argmin, nanargmax, nanargmin } from './index.js';
-import { registerArgKernels, resetArgKernels, setArgKernelProvider } from './dispatch.js';
+import { SHORT_LANE, registerArgKernels, resetArgKernels, setArgKernelProvider } from './dispatch.js';
 import { JS_KERNELS } from './kernels.js';
 import { type NDArray, StridedArray, contiguousStrides } from '../core/StridedArray.js';
 import { ndarray } from '../core/ndarray.js';
@@ -339,18 +339,23 @@ describe('fast path and reference path agree (dispatch seam)', () => {
     expect(codeOf(() => nanargmax(transpose(ndarray([[NaN, NaN], [NaN, NaN]]))))).toBe('ALL_NAN_SLICE');
   });
 
-  it('registerArgKernels routes float32 work to the registered kernels and resetArgKernels restores the JS ones', () => {
+  it('registerArgKernels routes float32 work to the registered kernels and resetArgKernels restores the default', () => {
     let calls = 0;
     registerArgKernels('argmax', 'float32', {
       contig: (d, off, len) => { calls++; return JS_KERNELS.argmax.contig(d, off, len); },
       block: (...args) => { calls++; JS_KERNELS.argmax.block(...args); },
     });
+    const C = SHORT_LANE + 36;
+    const d = new Float32Array(2 * C).map((_, i) => (i * 37) % 101);
+    const x = ndarray(d, { shape: [2, C] });
+    const ref = (row: number): number => { let k = 0; for (let j = 1; j < C; j++) if (d[row * C + j]! > d[row * C + k]!) k = j; return k; };
     try {
-      const x = ndarray(new Float32Array([1, 9, 2, 8, 3, 7]), { shape: [2, 3] });
-      expect(argmax(x)).toBe(1);
-      expect(flat(argmax(x, { axis: 0 }))).toEqual([1, 0, 1]);
-      expect(flat(argmax(x, { axis: 1 }))).toEqual([1, 0]);
-      expect(calls).toBe(1 + 1 + 2);
+      expect(argmax(x)).toBe((refReduce('argmax', Array.from(d), [2 * C], null) as number[])[0]);
+      expect(flat(argmax(x, { axis: 0 }))).toEqual(refReduce('argmax', Array.from(d), [2, C], 0));
+      expect(flat(argmax(x, { axis: 1 }))).toEqual([ref(0), ref(1)]);
+      expect(calls).toBe(1 + 1 + 2); // flat: one contig call; axis 0: one block; axis 1: two rows
+      expect(argmax(ndarray(new Float32Array(5).fill(1), { shape: [5, 1] }), { axis: 1 }).size).toBe(5);
+      expect(calls).toBe(4); // rows shorter than SHORT_LANE stay on the JS kernels
       expect(argmax(new Float64Array([1, 3, 2]))).toBe(1);
       expect(calls).toBe(4); // float64 not registered
     } finally {
@@ -371,7 +376,8 @@ describe('fast path and reference path agree (dispatch seam)', () => {
     try {
       expect(nanargmin(new Float64Array([3, NaN, 1]))).toBe(2);
       expect(argmax(new Int8Array([3, 9, 1]))).toBe(1);
-      expect(flat(argmin(new Float64Array([5, 2, 7, 0]), { axis: 0 }))).toEqual([3]);
+      const long = new Float64Array(SHORT_LANE + 1).fill(5); long[SHORT_LANE] = 0;
+      expect(flat(argmin(long, { axis: 0 }))).toEqual([SHORT_LANE]);
       expect(asked).toEqual(['nanargmin:Float64Array', 'argmax:Int8Array', 'argmin:Float64Array']);
       expect(used).toBe(2);
     } finally {
