@@ -65,6 +65,7 @@ function naiveCols(d, rows, cols) {
 
 export async function workloads(lib) {
   const { argmax, ndarray } = lib;
+  const { transpose } = await import(pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'core', 'views.js')).href);
   const a128k = randomF32(1 << 17, 1);
   const a16m = randomF32(1 << 24, 2);
   const rows = randomF32(64 * 131072, 3);
@@ -73,6 +74,7 @@ export async function workloads(lib) {
   const x16m = ndarray(a16m);
   const xRows = ndarray(rows, { shape: [64, 131072] });
   const xSq = ndarray(sq, { shape: [4096, 4096] });
+  const xSqT = transpose(xSq); // F-order view: its last axis is memory axis 0
   const cls = randomF32(65536 * 10, 5); // classification logits: many short rows
   const xCls = ndarray(cls, { shape: [65536, 10] });
   return [
@@ -80,6 +82,7 @@ export async function workloads(lib) {
     { group: 'reduce', name: 'argmax f32 1-D 16M', bytes: a16m.byteLength, run: () => argmax(x16m), peers: { 'js-kernels': jsOnly(() => argmax(x16m)), naive: () => naiveArgmax(a16m, 0, a16m.length) } },
     { group: 'reduce', name: 'argmax f32 [64,131072] axis -1', bytes: rows.byteLength, run: () => argmax(xRows, { axis: -1 }), peers: { 'js-kernels': jsOnly(() => argmax(xRows, { axis: -1 })), naive: () => naiveRows(rows, 64, 131072) } },
     { group: 'reduce', name: 'argmax f32 [65536,10] axis -1', bytes: cls.byteLength, run: () => argmax(xCls, { axis: -1 }), peers: { 'js-kernels': jsOnly(() => argmax(xCls, { axis: -1 })), naive: () => naiveRows(cls, 65536, 10) } },
+    { group: 'reduce', name: 'argmax f32 transposed [4096,4096] axis -1', bytes: sq.byteLength, run: () => argmax(xSqT, { axis: -1 }), peers: { 'js-kernels': jsOnly(() => argmax(xSqT, { axis: -1 })), naive: () => naiveCols(sq, 4096, 4096) } },
     { group: 'reduce', name: 'argmax f32 [4096,4096] axis 0', bytes: sq.byteLength, run: () => argmax(xSq, { axis: 0 }), peers: { 'js-kernels': jsOnly(() => argmax(xSq, { axis: 0 })), naive: () => naiveCols(sq, 4096, 4096) } },
   ];
 }

@@ -9,9 +9,11 @@
  * 2. C-contiguous input, reduced axis not innermost → the input is
  *    [outer, len, inner]; each outer block is reduced row by row, keeping
  *    `inner` running winners (`block`), so memory is read in order.
- * 3. Anything else (transposed, sliced, negative-stride, broadcast views) →
- *    `lanesOf` lists the lane offsets with an outer-loop odometer and a
- *    strided-lane kernel reduces each (`strided`, or `contig` at stride 1).
+ * 3. A permutation of a C-contiguous array (a transpose, an F-order
+ *    tensor) → cases 1/2 on the memory-ordered view, results permuted back.
+ * 4. Anything else (sliced, negative-stride, broadcast views) → `lanesOf`
+ *    lists the lane offsets with an outer-loop odometer and a strided-lane
+ *    kernel reduces each (`strided`, or `contig` at stride 1).
  *
  * Fast kernels (issue 5) plug in here; the JS kernels of kernels.ts stay the
  * reference. Per reduction, `kernelsFor` takes the first of:
@@ -28,7 +30,9 @@
  * compare both paths.
  */
 import type { NumericTypedArray } from '../core/dtypes.js';
-import { type NDArray, isCContiguous } from '../core/StridedArray.js';
+import { type NDArray, StridedArray, contiguousStrides, isCContiguous } from '../core/StridedArray.js';
+import { forEachOffset } from '../core/ndarray.js';
+import { transpose } from '../core/views.js';
 import { lanesOf } from '../core/lanes.js';
 import { type ArgKind, type KernelSet, JS_KERNELS } from './kernels.js';
 import { wasmArgKernels } from '../kernels/reduceKernels.js';
@@ -81,28 +85,58 @@ export function kernelsFor(kind: ArgKind, data: NumericTypedArray): KernelSet {
  */
 export function argReduceAxis(kind: ArgKind, data: NumericTypedArray, a: NDArray, axis: number, res: Int32Array): void {
   const k = kernelsFor(kind, data);
-  const len = a.shape[axis]!;
   const count = res.length;
   if (count === 0) return;
-  if (isCContiguous(a)) {
-    let inner = 1;
-    for (let d = axis + 1; d < a.ndim; d++) inner *= a.shape[d]!;
-    if (inner === 1) {
-      // Short rows (class logits, [B, 10]) stay on the JS kernel: per-call
-      // overhead would eat any gain of a fast kernel.
-      const kc = len < SHORT_LANE ? JS_KERNELS[kind].contig : k.contig;
-      for (let o = 0, off = a.offset; o < count; o++, off += len) res[o] = kc(data, off, len);
-      return;
-    }
-    const outer = count / inner;
-    const scratch = new Float64Array(inner);
-    for (let o = 0, off = a.offset; o < outer; o++, off += len * inner) k.block(data, off, len, inner, res, o * inner, scratch);
+  if (isCContiguous(a)) { contiguousAxis(kind, k, data, a, axis, res); return; }
+  // A transposed (F-order, permuted) view of contiguous memory: reduce the
+  // memory-ordered permutation with the in-order kernels, then put the
+  // results back into the view's axis order. Order along `axis` is kept, so
+  // the first-occurrence rule is unchanged.
+  const perm = contiguousPermutation(a);
+  if (perm !== null) {
+    const tmp = new Int32Array(count);
+    contiguousAxis(kind, k, data, transpose(a, perm), perm.indexOf(axis), tmp);
+    const memAxes = perm.filter((d) => d !== axis);           // tmp is C order over these
+    const memStrides = contiguousStrides(memAxes.map((d) => a.shape[d]!));
+    const outAxes = a.shape.map((_, d) => d).filter((d) => d !== axis);
+    const back = new StridedArray('int32', tmp, outAxes.map((d) => a.shape[d]!), outAxes.map((d) => memStrides[memAxes.indexOf(d)]!), 0);
+    let i = 0;
+    forEachOffset(back, (o) => { res[i++] = tmp[o]!; });
     return;
   }
-  const lanes = lanesOf(a, axis);
-  const { offsets, stride } = lanes;
+  const len = a.shape[axis]!;
+  const { offsets, stride } = lanesOf(a, axis);
   if (stride === 1) for (let o = 0; o < count; o++) res[o] = k.contig(data, offsets[o]!, len);
   else for (let o = 0; o < count; o++) res[o] = k.strided(data, offsets[o]!, stride, len);
+}
+
+// Case 1 and 2 of the header: `a` is C-contiguous.
+function contiguousAxis(kind: ArgKind, k: KernelSet, data: NumericTypedArray, a: NDArray, axis: number, res: Int32Array): void {
+  const len = a.shape[axis]!;
+  const count = res.length;
+  let inner = 1;
+  for (let d = axis + 1; d < a.ndim; d++) inner *= a.shape[d]!;
+  if (inner === 1) {
+    // Short rows (class logits, [B, 10]) stay on the JS kernel: per-call
+    // overhead would eat any gain of a fast kernel.
+    const kc = len < SHORT_LANE ? JS_KERNELS[kind].contig : k.contig;
+    for (let o = 0, off = a.offset; o < count; o++, off += len) res[o] = kc(data, off, len);
+    return;
+  }
+  const outer = count / inner;
+  const scratch = new Float64Array(inner);
+  for (let o = 0, off = a.offset; o < outer; o++, off += len * inner) k.block(data, off, len, inner, res, o * inner, scratch);
+}
+
+/**
+ * The axis order that makes `a` C-contiguous (axes sorted by decreasing
+ * stride), or null when no permutation does (negative or zero strides on
+ * axes longer than 1, gaps, overlaps).
+ */
+function contiguousPermutation(a: NDArray): number[] | null {
+  for (let d = 0; d < a.ndim; d++) if (a.shape[d]! > 1 && a.strides[d]! <= 0) return null;
+  const perm = a.shape.map((_, i) => i).sort((p, q) => a.strides[q]! - a.strides[p]! || p - q);
+  return isCContiguous(transpose(a, perm)) ? perm : null;
 }
 
 /**
