@@ -24,14 +24,18 @@ it('npm start: writes the report and the demo files, serves the playground, exit
     });
     p.on('exit', (code) => { clearTimeout(timer); reject(new Error(`start exited early (${code}):\n${stdout}\n${stderr}`)); });
   });
-  const res = await fetch(url);
-  expect(res.status).toBe(200);
-  expect(await res.text()).toContain('<title>logitkit playground</title>');
-  expect(stdout).toMatch(/accuracy\s+0\.\d{4} {2}\(2000 samples, 10 classes\)/);
-  expect(stdout).toContain('eval report');
-  expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<svg');
-  expect(existsSync(join(out, 'demo', 'top3.json'))).toBe(true);
-  expect(stdout).not.toContain('note:');
-  const code = await new Promise<number | null>((resolve) => { p.on('exit', resolve); p.kill('SIGINT'); });
-  expect(code).toBe(0);
+  try {
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>logitkit playground</title>');
+    expect(stdout).toMatch(/accuracy\s+0\.\d{4} {2}\(2000 samples, 10 classes\)/);
+    expect(stdout).toContain('eval report');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<svg');
+    expect(existsSync(join(out, 'demo', 'top3.json'))).toBe(true);
+    expect(stdout).not.toContain('note:');
+  } finally {
+    // Ctrl-C, always: a failed expectation must not leave the server running
+    const code = p.exitCode ?? await new Promise<number | null>((resolve) => { p.once('exit', resolve); p.kill('SIGINT'); });
+    expect(code).toBe(0);
+  }
 }, 200_000);
