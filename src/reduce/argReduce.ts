@@ -54,6 +54,8 @@ export interface ArgResult {
   indices: Int32Array;
   /** The result shape (keepdims applied). */
   shape: number[];
+  /** Axis names of the result (the input's, minus the reduced axis unless kept), if the input had names. */
+  names: (string | null)[] | undefined;
 }
 
 const TIES = ['first', 'last', 'random'] as const;
@@ -133,7 +135,11 @@ export function computeArg(kind: ArgKind, fname: string, x: ArrayInput, o: ArgRe
     else argReduceAxis(kind, data, view, axis, indices);
     for (let i = 0; i < count; i++) if (indices[i]! < 0) throw allNanSlice(fname);
   }
-  return { view, input, axis, indices, shape };
+  let names: (string | null)[] | undefined;
+  if (input.names !== undefined && shape.length > 0) {
+    names = axis === null || keepdims ? input.names.slice() : input.names.filter((_, i) => i !== axis);
+  }
+  return { view, input, axis, indices, shape, names };
 }
 
 function general(
@@ -192,7 +198,7 @@ export function writeOut(out: NDArray, values: Int32Array): void {
 export function packageArg(r: ArgResult, o: ArgReduceOptions): number | NDArray {
   if (o.out !== undefined) { writeOut(o.out, r.indices); return o.out; }
   if (r.axis === null && o.keepdims !== true) return r.indices[0]!;
-  return new StridedArray('int32', r.indices, r.shape, contiguousStrides(r.shape), 0);
+  return new StridedArray('int32', r.indices, r.shape, contiguousStrides(r.shape), 0, r.names);
 }
 
 /** The public body of argmax/argmin/nanargmax/nanargmin. */

@@ -187,6 +187,9 @@ describe('options', () => {
     expect(flat(argmax(x, { axis: 'class' }))).toEqual([1, 2]);
     expect(flat(argmax(x, { axis: 'batch' }))).toEqual([1, 0, 1]);
     expect(codeOf(() => argmax(x, { axis: 'nope' }))).toBe('INVALID_ARGUMENT');
+    expect(argmax(x, { axis: 'class' }).names).toEqual(['batch']);            // names follow the remaining axes
+    expect(argmax(x, { axis: 'class', keepdims: true }).names).toEqual(['batch', 'class']);
+    expect('names' in argmax(ndarray([[1, 2]]), { axis: 1 })).toBe(false);
     expect(Array.from(x.data as Float32Array)).toEqual([1, 9, 3, 7, 2, 8]);
   });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { maxWithIndices, minWithIndices } from './index.js';
 import type { NDArray } from '../core/StridedArray.js';
 import { flip, transpose } from '../core/views.js';
+import { ndarray } from '../core/ndarray.js';
 import { toNested } from '../core/toNested.js';
 import { LogitkitError } from '../errors/LogitkitError.js';
 import { type FixtureArray, fixtureArray } from '../internal/fixtureArrays.js';
@@ -59,6 +60,12 @@ describe('maxWithIndices / minWithIndices match torch.max / torch.min(x, dim)', 
     expect(() => minWithIndices(x, { axis: 2 })).toThrow(LogitkitError);
     expect(() => minWithIndices(x, { axis: 2 })).toThrow('axis 2 is out of bounds for array of dimension 2');
     expect(x).toEqual([[1, 2], [3, 4]]);
+  });
+
+  it("maxWithIndices(x, {axis: 'vocab'}) resolves names and keeps the other axes' names", () => {
+    const x = ndarray(new Float32Array([1, 5, 2, 7, 0, 3]), { shape: [2, 3], names: ['batch', 'vocab'] });
+    const { values, indices } = maxWithIndices(x, { axis: 'vocab' });
+    expect([toNested(values), toNested(indices), values.names, indices.names]).toEqual([[5, 7], [1, 0], ['batch'], ['batch']]);
   });
 
   it('maxWithIndices(scalar) gives 0-d value and index 0', () => {

@@ -42,7 +42,7 @@ export function withIndices(kind: 'argmax' | 'argmin', fname: string, x: ArrayIn
   }
   const strides = contiguousStrides(shape);
   return {
-    values: new StridedArray(view.dtype, values, shape, strides, 0),
-    indices: new StridedArray('int32', indices, shape, strides, 0),
+    values: new StridedArray(view.dtype, values, shape, strides, 0, r.names),
+    indices: new StridedArray('int32', indices, shape, strides, 0, r.names),
   };
 }
