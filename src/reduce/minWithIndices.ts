@@ -10,7 +10,7 @@ import { type ValuesWithIndices, withIndices } from './withIndices.js';
  * `keepdims`); without `axis`, over the flattened array, both 0-d (or
  * [1, ..., 1] with `keepdims`) and the index is into the C-order flattening.
  * `values` keeps the input dtype (float16 bits, BigInts and bools copied
- * exactly); `indices` is int32.
+ * exactly); `indices` is int32. Both keep the names of the remaining axes.
  *
  * NaN: propagates like torch: a slice containing NaN gives value NaN and the
  * index of its first NaN. Ties: the first occurrence (torch 1.13 on CPU does

@@ -11,7 +11,8 @@ import { type ArgReduceOptions, argReduce } from './argReduce.js';
  * axis via `names`), an int32 NDArray shaped like `x` without that axis (kept
  * as length 1 with `keepdims`). With `out` (an int32 NDArray of exactly the
  * result shape), the result is written there and `out` itself is returned.
- * A 0-d input reduces to index 0 and accepts `axis` 0 or -1.
+ * A 0-d input reduces to index 0 and accepts `axis` 0 or -1. Axis names of
+ * the input carry over to the remaining axes of the result.
  *
  * NaN: NaN counts as +Infinity (NumPy): in a slice of only NaN and +Infinity the first of them wins; a slice that is all NaN throws `ALL_NAN_SLICE` ("All-NaN slice encountered").
  * Ties: the first occurrence wins; `-0` and `+0` are equal. `ties: 'last'`
