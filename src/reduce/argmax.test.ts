@@ -203,6 +203,11 @@ describe('options', () => {
     }
     expect(codeOf(() => argmax(5, { axis: 1 }))).toBe('AXIS_OUT_OF_BOUNDS');
     expect(codeOf(() => nanargmax(NaN))).toBe('ALL_NAN_SLICE');
+    const out0 = ndarray(new Int32Array([9]), { shape: [] });
+    expect(argmin(4, { axis: -1, out: out0 })).toBe(out0);
+    expect(toNested(out0)).toBe(0);
+    expect(codeOf(() => argmax(4, { where: false }))).toBe('ALL_MASKED');
+    expect(argmax(4, { where: true })).toBe(0);
     expect(argmax(NaN)).toBe(0);
   });
 
