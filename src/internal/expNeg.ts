@@ -8,7 +8,8 @@
  * exp(r) from a degree-6 Taylor polynomial. The rounding of x * 64/ln2 to an
  * integer uses the 1.5 * 2^52 trick (Math.round is a slow call in V8).
  * Relative error < 4e-16 against Math.exp for x in [-708, 0]; x < -745.2 and
- * -Infinity give 0; NaN is the caller's business (kernels test for it first).
+ * -Infinity give exactly 0; NaN gives NaN here, while the row kernels test for
+ * NaN before (their clamp maps NaN to 0).
  *
  * Hot loops inline the body of {@link expNeg} by hand; keep them in sync.
  */
@@ -20,8 +21,11 @@ export const EXP2_FRAC: Float64Array = (() => {
   return t;
 })();
 
-/** 2^(m - EXP2_INT_BIAS) for m in [0, EXP2_INT_BIAS + 1]; index (k >> 6) + EXP2_INT_BIAS. */
-export const EXP2_INT_BIAS = 1080;
+/**
+ * 2^(m - EXP2_INT_BIAS) for m in [0, EXP2_INT_BIAS + 1]; index (k >> 6) + EXP2_INT_BIAS.
+ * Entries below 2^-1075 are exactly 0, so inputs clamped at EXP_CLAMP give 0.
+ */
+export const EXP2_INT_BIAS = 1500;
 export const EXP2_INT: Float64Array = (() => {
   const t = new Float64Array(EXP2_INT_BIAS + 2);
   for (let m = 0; m < t.length; m++) t[m] = 2 ** (m - EXP2_INT_BIAS);
@@ -41,6 +45,12 @@ export const LN2_64_LO = 1.90821492927058770002e-10 / 64;
 export const ROUND_MAGIC = 6755399441055744.0;
 /** Below this, exp(x) underflows to 0 in float64. */
 export const EXP_UNDERFLOW = -745.2;
+/**
+ * Hot loops clamp x to at least this instead of branching (a branch-free loop
+ * is ~30% faster in V8); the tables then give exactly 0 for any x <= -745.2,
+ * -Infinity included.
+ */
+export const EXP_CLAMP = -1000;
 
 /** exp(x) for x <= 0 (see the module comment). */
 export function expNeg(x: number): number {
