@@ -2,7 +2,8 @@ import type { NDArray } from '../core/StridedArray.js';
 import { castArray, ndarray } from '../core/ndarray.js';
 import { argmax } from '../reduce/index.js';
 import { invalidArgument, shapeMismatch } from '../errors/messages.js';
-import { lib, type CalibrationBinLike } from './lib.js';
+import * as lib from './lib.js';
+import type { CalibrationBin } from './lib.js';
 
 /** Everything `logitkit eval` computes; the report and the text summary render it. */
 export interface EvalResult {
@@ -15,8 +16,8 @@ export interface EvalResult {
   eceBefore: number;
   eceAfter: number;
   temperature: number;
-  binsBefore: CalibrationBinLike[];
-  binsAfter: CalibrationBinLike[];
+  binsBefore: CalibrationBin[];
+  binsAfter: CalibrationBin[];
   /** Accuracy when only the `coverage` most confident fraction is answered (sorted by max softmax probability). */
   curve: { coverage: number; accuracy: number; threshold: number }[];
   threshold?: { value: number; coverage: number; accuracy: number };

@@ -1,5 +1,5 @@
 import type { EvalResult } from './evaluate.js';
-import type { CalibrationBinLike } from './lib.js';
+import type { CalibrationBin } from './lib.js';
 
 /** Escapes text for HTML and SVG (class names come from user files). */
 export function esc(s: string): string {
@@ -31,7 +31,7 @@ function svg(f: Frame, body: string, label: string): string {
 }
 
 /** Reliability diagram: per-bin accuracy bars against the diagonal, one panel per calibration. */
-export function reliabilitySvg(bins: CalibrationBinLike[], title: string, ece: number): string {
+export function reliabilitySvg(bins: CalibrationBin[], title: string, ece: number): string {
   const f = frame;
   let s = axes(f, 'confidence', 'accuracy');
   s += `<line x1="${X(f, 0)}" y1="${Y(f, 0)}" x2="${X(f, 1)}" y2="${Y(f, 1)}" stroke="#888" stroke-dasharray="4 3"/>`;

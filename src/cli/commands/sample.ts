@@ -7,7 +7,8 @@ import { badFile, shapeMismatch } from '../../errors/messages.js';
 import { formatFloat32 } from '../../io/text.js';
 import { intArg, numArg, UsageError } from '../args.js';
 import { emit, type CliIO } from '../output.js';
-import { lib, type SamplerOutputLike } from '../lib.js';
+import * as lib from '../lib.js';
+import type { SamplerOutput, SamplingParams } from '../lib.js';
 import { PROGRESS_ROWS, progress } from '../progress.js';
 import { load } from './load.js';
 
@@ -40,13 +41,13 @@ export function sampleCommand(io: CliIO): Command {
       let x: NDArray = load(file, io);
       if (x.ndim === 1) x = ndarray(x, { shape: [1, x.shape[0]!], strides: [0, x.strides[0]!], offset: x.offset });
       if (x.ndim !== 2) throw shapeMismatch(`sample: ${file} must hold logits of shape [B, V] (or [V]), got [${x.shape.join(', ')}]`);
-      const params: Record<string, unknown> = {};
-      if (opts.temperature !== undefined) params['temperature'] = opts.temperature;
-      if (opts.topK !== undefined) params['topK'] = opts.topK;
-      if (opts.topP !== undefined) params['topP'] = opts.topP;
-      if (opts.minP !== undefined) params['minP'] = opts.minP;
-      if (opts.seed !== undefined) params['seed'] = opts.seed;
-      if (opts.logprobs !== undefined) params['logprobs'] = opts.logprobs;
+      const params: SamplingParams = {};
+      if (opts.temperature !== undefined) params.temperature = opts.temperature;
+      if (opts.topK !== undefined) params.topK = opts.topK;
+      if (opts.topP !== undefined) params.topP = opts.topP;
+      if (opts.minP !== undefined) params.minP = opts.minP;
+      if (opts.seed !== undefined) params.seed = opts.seed;
+      if (opts.logprobs !== undefined) params.logprobs = opts.logprobs;
       const out = sampleRows(x, params, io);
       if (opts.logprobs === undefined) { emit(ndarray(out.tokens), opts.out, io); return; }
       const json = logprobsJson(out);
@@ -56,11 +57,11 @@ export function sampleCommand(io: CliIO): Command {
 }
 
 /** Samples all rows; a long batch on a TTY goes in chunks behind a progress bar (seeded draws are batch invariant). */
-function sampleRows(x: NDArray, params: Record<string, unknown>, io: CliIO): SamplerOutputLike {
+function sampleRows(x: NDArray, params: SamplingParams, io: CliIO): SamplerOutput {
   const B = x.shape[0]!;
   const bar = progress(io, 'sampling', B, PROGRESS_ROWS);
   if (B < PROGRESS_ROWS || !io.stderr.isTTY) return lib.sample(x, params);
-  const parts: SamplerOutputLike[] = [];
+  const parts: SamplerOutput[] = [];
   try {
     for (let s = 0; s < B; s += CHUNK) {
       parts.push(lib.sample(sliceAxis(x, 0, s, Math.min(B, s + CHUNK)), params));
@@ -88,7 +89,7 @@ function num(v: number): number | string {
 }
 
 /** {tokens, logprobs, tokenIds, ranks}: per row, column 0 is the sampled token, then the top N, descending. */
-function logprobsJson(out: SamplerOutputLike): string {
+function logprobsJson(out: SamplerOutput): string {
   const lp = out.logprobs;
   const B = out.tokens.length;
   const w = lp ? lp.n + 1 : 1;

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { badFile, invalidArgument } from '../../errors/messages.js';
 import { intArg } from '../args.js';
 import { formatTable, withSuffix, type CliIO } from '../output.js';
-import { lib } from '../lib.js';
+import * as lib from '../lib.js';
 import { load } from './load.js';
 
 export function topkCommand(io: CliIO): Command {
