@@ -11,7 +11,7 @@ import { applyLogitBias } from './ops/logitBias.js';
 import { applyMinTokens } from './ops/minTokens.js';
 import { applyPenaltiesRow } from './ops/penalties.js';
 import { Scratch } from './ops/scratch.js';
-import { applyTemperatureMax } from './ops/temperature.js';
+import { applyTemperatureMax, loadTemperatureMax } from './ops/temperature.js';
 import { keptSet, maskToKept, newKeptSet, type KeptSet } from './ops/topKTopP.js';
 import { planBatch, type RowPlan } from './params.js';
 import type { LogprobsMode, SampleRequest, SamplerOptions, SamplerOutput, SamplingParams } from './types.js';
@@ -127,13 +127,14 @@ export class Sampler {
         token = argmaxRow(src, o, cs, V, where);
       } else {
         const row = s.row;
-        loadRow(src, o, cs, V, row);
-        this.applySparse(plan, row, V);
+        let m = -Infinity;
+        if (!greedy && !plan.sparse) m = loadTemperatureMax(src, o, cs, V, row, plan.temperature);
+        else { loadRow(src, o, cs, V, row); this.applySparse(plan, row, V); }
         if (greedy) {
           token = argmaxRow(row, 0, 1, V, where);
           if (processedLp && this.logprobsMode === 'processed_logprobs') lse = logSumExpRow(row, V);
         } else {
-          let m = applyTemperatureMax(row, V, plan.temperature);
+          if (plan.sparse) m = applyTemperatureMax(row, V, plan.temperature);
           if (m === -Infinity) throw allMasked(`sample: ${where} has no finite logit left after step 2`);
           if (m === Infinity) { onlyInfinite(row, V); m = 0; }
           const kept = keptSet(row, V, m, plan.minP, plan.topK, plan.topP, s, this.kept, where);

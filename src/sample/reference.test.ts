@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { ndarray } from '../core/ndarray.js';
 import { applyTopKTopP } from './applyTopKTopP.js';
 import { applyMinP } from './applyMinP.js';
+import { createRng } from '../random/createRng.js';
 
 /**
  * A plain sort + cumsum reference of steps 5a-5d (what vLLM's forward_native
@@ -70,6 +71,20 @@ describe('fast top-k/top-p vs the sort-based reference', () => {
       // kept values are untouched
       for (let i = 0; i < row.length; i++) if ((x.data as Float32Array)[i] !== -Infinity) expect((x.data as Float32Array)[i]).toBe(row[i]);
     }), { numRuns: 400, seed: 4 });
+  });
+
+  it('applyTopKTopP(x, k, p) on wide rows (the histogram path, > 4096 candidates) keeps the reference set', () => {
+    fc.assert(fc.property(fc.integer({ min: 4097, max: 40000 }), fc.integer({ min: 0, max: 2 ** 31 }), fc.double({ min: 0.5, max: 60, noNaN: true }), fc.integer({ min: 0, max: 4 }),
+      fc.oneof(fc.constant(0), fc.integer({ min: 4100, max: 50000 })), fc.double({ min: 0.001, max: 0.9999, noNaN: true }), (V, seed, scale, quant, k, p) => {
+        const rng = createRng(seed);
+        const row = Float32Array.from({ length: V }, () => {
+          const v = (rng.uniform() ** 3) * scale;
+          return quant ? Math.round(v * quant) / quant : v; // quantised rows: many ties
+        });
+        const x = ndarray(row.slice(), { shape: [1, V] });
+        applyTopKTopP(x, k, p);
+        expectSameKept(x.data as Float32Array, referenceFilter(row, { topK: k, topP: p }), p);
+      }), { numRuns: 40, seed: 9 });
   });
 
   it('applyTopKTopP(x, null, p) keeps the smallest sufficient set: mass >= p, and dropping its least likely token would fall below p', () => {

@@ -15,6 +15,34 @@ export function kthLargest(x: Float32Array, V: number, k: number, scratch: Float
   return quickselect(scratch, V, V - k);
 }
 
+/**
+ * Like {@link kthLargest} for k <= HEAP_MAX, and in the same pass collects
+ * into `cand` (in increasing index order) a superset of the tokens with
+ * `x >= ` the result: every index whose value was >= the heap's minimum when
+ * it was scanned (the minimum only grows, so no survivor is missed). Typical
+ * rows collect about k (1 + ln(V / k)) indices. Returns the threshold; the
+ * count is left in `out[0]`.
+ */
+export function kthLargestCollect(x: Float32Array, V: number, k: number, h: Float32Array, cand: Int32Array, out: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < k; i++) { h[i] = x[i]!; cand[n++] = i; }
+  for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(h, k, i);
+  let top = h[0]!;
+  for (let i = k; i < V; i++) {
+    const v = x[i]!;
+    if (v >= top) {
+      cand[n++] = i;
+      if (v > top) {
+        h[0] = v;
+        siftDown(h, k, 0);
+        top = h[0]!;
+      }
+    }
+  }
+  out[0] = n;
+  return top;
+}
+
 /** Above this k the heap's log factor loses to an O(V) selection. */
 export const HEAP_MAX = 2048;
 

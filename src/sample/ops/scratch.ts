@@ -2,6 +2,9 @@
  * Buffers the sampler reuses across rows and calls (grown on demand, never
  * shrunk), so a decode step allocates nothing per token.
  */
+/** Number of value bins of the top-p histogram (see topKTopP.ts). */
+export const TOP_P_BINS = 4096;
+
 export class Scratch {
   /** The row being processed (float32 logits). */
   row = new Float32Array(0);
@@ -18,6 +21,11 @@ export class Scratch {
   /** Penalty scratch: per-token output counts and a seen flag, kept zeroed between uses. */
   counts = new Int32Array(0);
   seen = new Uint8Array(0);
+  /** Top-p histogram: per-candidate bin, per-bin mass. */
+  bin = new Uint16Array(0);
+  binMass = new Float64Array(TOP_P_BINS);
+  /** Small integer outputs of kernels. */
+  ints = new Int32Array(4);
   /** Philox counter/output block. */
   block = new Uint32Array(4);
   /** Row raw copy for strided/non-float32 inputs. */
@@ -36,5 +44,6 @@ export class Scratch {
     this.counts = new Int32Array(V);
     this.seen = new Uint8Array(V);
     this.raw = new Float32Array(V);
+    this.bin = new Uint16Array(V);
   }
 }

@@ -1,7 +1,8 @@
 import { allMasked } from '../../errors/messages.js';
-import { kthLargest } from './kthLargest.js';
+import { expNonPos } from './fastExp.js';
+import { HEAP_MAX, kthLargest, kthLargestCollect } from './kthLargest.js';
 import { minPCut } from './minP.js';
-import type { Scratch } from './scratch.js';
+import { TOP_P_BINS, type Scratch } from './scratch.js';
 import { topPBoundary, type TopPBoundary } from './topP.js';
 
 /**
@@ -12,11 +13,16 @@ import { topPBoundary, type TopPBoundary } from './topP.js';
  * - top-k keeps `l >= ` the k-th largest value (counting duplicates; ties
  *   all kept; fewer than k finite → every finite survives);
  * - both are thresholds, so their intersection is `l >= cut`; the surviving
- *   tokens become the candidates (ids, values, weights exp(l - max)) — only
- *   they are exponentiated;
+ *   tokens become the candidates (ids in increasing order, values, weights
+ *   exp(l - max)) — only they are exponentiated. For k <= 2048 the top-k
+ *   heap scan collects the candidates in the same pass;
  * - top-p over the candidates gives (bv, dropTies): a candidate is kept when
  *   `v > bv`, or `v == bv` and it is not among the first `dropTies` such
- *   candidates in id order (vLLM's stable ascending order drops lower ids first).
+ *   candidates in id order (vLLM's stable ascending order drops lower ids
+ *   first). Few candidates: a weighted quickselect on copies. Many: a
+ *   4096-bin histogram of the mass by value (bins of width 40/4096 below the
+ *   maximum, the last bin takes the tail) finds the bin holding the boundary,
+ *   and only that bin's candidates go through the exact selection.
  *
  * The result lives in `s` and `res`. `m` is the row maximum (finite).
  * Throws ALL_MASKED when nothing is left (cannot happen when `m` is finite).
@@ -33,46 +39,116 @@ export interface KeptSet extends TopPBoundary {
 }
 
 export function newKeptSet(): KeptSet {
-  return { n: 0, m: 0, zKept: 0, cut: -Infinity, bv: -Infinity, dropTies: 0 };
+  return { n: 0, m: 0, zKept: 0, cut: -Infinity, bv: -Infinity, dropTies: 0, dropped: 0 };
 }
+
+/** Below this many candidates top-p selects directly; above, through the histogram. */
+const DIRECT_MAX = 4096;
+const BIN_SPAN = 40;
 
 export function keptSet(x: Float32Array, V: number, m: number, minP: number, topK: number, topP: number, s: Scratch, res: KeptSet, where: string): KeptSet {
   let cut = minPCut(m, minP);
-  if (topK > 0 && topK < V) {
-    const thr = kthLargest(x, V, topK, s.heap);
-    if (thr > cut) cut = thr;
-  }
   const idx = s.idx, val = s.val, w = s.w;
-  let n = 0, z = 0;
-  if (cut === -Infinity) {
-    for (let i = 0; i < V; i++) {
-      const v = x[i]!;
-      if (v !== -Infinity) { const e = Math.exp(v - m); idx[n] = i; val[n] = v; w[n] = e; z += e; n++; }
+  let n = 0, z = 0, binned = false;
+  if (topK > 0 && topK < V && topK <= HEAP_MAX) {
+    const thr = kthLargestCollect(x, V, topK, s.heap, idx, s.ints);
+    if (thr > cut) cut = thr;
+    const nc = s.ints[0]!;
+    for (let j = 0; j < nc; j++) {
+      const i = idx[j]!, v = x[i]!;
+      if (v >= cut && v !== -Infinity) { const e = expNonPos(v - m); idx[n] = i; val[n] = v; w[n] = e; z += e; n++; }
     }
   } else {
-    for (let i = 0; i < V; i++) {
-      const v = x[i]!;
-      if (v >= cut) { const e = Math.exp(v - m); idx[n] = i; val[n] = v; w[n] = e; z += e; n++; }
+    if (topK > 0 && topK < V) {
+      const thr = kthLargest(x, V, topK, s.heap);
+      if (thr > cut) cut = thr;
+    }
+    if (cut === -Infinity && topP < 1) {
+      // the common top-p-only row: exponentials and the mass histogram in one pass
+      const bin = s.bin, mass = s.binMass, last = TOP_P_BINS - 1, scale = TOP_P_BINS / BIN_SPAN;
+      mass.fill(0);
+      for (let i = 0; i < V; i++) {
+        const v = x[i]!;
+        if (v !== -Infinity) {
+          const d = m - v;
+          const e = expNonPos(-d);
+          let b = (d * scale) | 0;
+          if (b > last) b = last;
+          idx[n] = i; val[n] = v; w[n] = e; bin[n] = b; z += e; n++;
+          mass[b] = mass[b]! + e;
+        }
+      }
+      binned = true;
+    } else if (cut === -Infinity) {
+      for (let i = 0; i < V; i++) {
+        const v = x[i]!;
+        if (v !== -Infinity) { const e = expNonPos(v - m); idx[n] = i; val[n] = v; w[n] = e; z += e; n++; }
+      }
+    } else {
+      for (let i = 0; i < V; i++) {
+        const v = x[i]!;
+        if (v >= cut) { const e = expNonPos(v - m); idx[n] = i; val[n] = v; w[n] = e; z += e; n++; }
+      }
     }
   }
   if (n === 0) throw allMasked(`sample: ${where} has no finite logit left after filtering`);
   res.n = n; res.m = m; res.cut = cut;
   if (topP < 1) {
-    s.wv.set(val.subarray(0, n));
-    s.ww.set(w.subarray(0, n));
-    topPBoundary(s.wv, s.ww, n, (1 - topP) * z, res);
-    let zk = 0, ties = 0;
-    const bv = res.bv, drop = res.dropTies;
-    for (let j = 0; j < n; j++) {
-      const v = val[j]!;
-      if (v > bv) zk += w[j]!;
-      else if (v === bv) { if (ties >= drop) zk += w[j]!; ties++; }
+    const target = (1 - topP) * z;
+    if (n <= DIRECT_MAX && !binned) {
+      s.wv.set(val.subarray(0, n));
+      s.ww.set(w.subarray(0, n));
+      topPBoundary(s.wv, s.ww, n, target, res);
+    } else {
+      histogramBoundary(s, n, m, target, res, binned);
+    }
+    let zk = z - res.dropped;
+    if (!(zk > z * 1e-6)) {
+      // heavy cancellation (tiny p): sum the kept weights directly
+      zk = 0;
+      let ties = 0;
+      const bv = res.bv, drop = res.dropTies;
+      for (let j = 0; j < n; j++) {
+        const v = val[j]!;
+        if (v > bv) zk += w[j]!;
+        else if (v === bv) { if (ties >= drop) zk += w[j]!; ties++; }
+      }
     }
     res.zKept = zk;
   } else {
     res.bv = -Infinity; res.dropTies = 0; res.zKept = z;
   }
   return res;
+}
+
+/** Top-p boundary of many candidates: histogram of the mass by value, then the exact selection inside one bin. */
+function histogramBoundary(s: Scratch, n: number, m: number, target: number, res: TopPBoundary, binned: boolean): void {
+  const val = s.val, w = s.w, bin = s.bin, mass = s.binMass;
+  const NB = TOP_P_BINS, last = NB - 1, scale = NB / BIN_SPAN;
+  if (!binned) {
+    mass.fill(0);
+    for (let j = 0; j < n; j++) {
+      let b = ((m - val[j]!) * scale) | 0;
+      if (b > last) b = last;
+      bin[j] = b;
+      mass[b] = mass[b]! + w[j]!;
+    }
+  }
+  // bins run from the maximum (0) down to the tail (NB - 1): accumulate from the low-value end
+  let below = 0, hit = 0;
+  for (let b = last; b >= 0; b--) {
+    const mb = mass[b]!;
+    if (below + mb > target) { hit = b; break; }
+    below += mb;
+    hit = b;
+  }
+  const wv = s.wv, ww = s.ww;
+  let c = 0;
+  for (let j = 0; j < n; j++) {
+    if (bin[j] === hit) { wv[c] = val[j]!; ww[c] = w[j]!; c++; }
+  }
+  topPBoundary(wv, ww, c, target - below, res);
+  res.dropped += below;
 }
 
 /** True when candidate value `v` is kept given the boundary; `tiesSeen` is how many `bv`-valued candidates came before it. */

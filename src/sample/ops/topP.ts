@@ -14,7 +14,12 @@
  * `wv`/`ww` hold the candidates' values and unnormalised weights
  * (exp(v - max)) and are reordered. Sets `out.bv`, `out.dropTies`.
  */
-export interface TopPBoundary { bv: number; dropTies: number }
+export interface TopPBoundary {
+  bv: number;
+  dropTies: number;
+  /** The dropped mass (same units as the weights). */
+  dropped: number;
+}
 
 const SMALL = 16;
 
@@ -62,13 +67,13 @@ export function topPBoundary(wv: Float32Array, ww: Float64Array, n: number, targ
       if (d > eqCount) d = eqCount;
       while (d < eqCount && below + (d + 1) * we <= target) d++;
       while (d > 0 && below + d * we > target) d--;
-      if (d < eqCount) { out.bv = pivot; out.dropTies = d; return out; }
+      if (d < eqCount) { out.bv = pivot; out.dropTies = d; out.dropped = below + d * we; return out; }
     }
     below += massEq;
     if (gt === hi) {
       // everything in the range is dropped
-      if (haveUpper) { out.bv = upper; out.dropTies = 0; return out; }
-      out.bv = pivot; out.dropTies = eqCount - 1; return out; // the maximum is always kept
+      if (haveUpper) { out.bv = upper; out.dropTies = 0; out.dropped = below; return out; }
+      out.bv = pivot; out.dropTies = eqCount - 1; out.dropped = below - ww[lt]!; return out; // the maximum is always kept
     }
     lo = gt;
   }
@@ -85,14 +90,14 @@ export function topPBoundary(wv: Float32Array, ww: Float64Array, n: number, targ
     let dropped = 0;
     while (i < hi && wv[i] === v) {
       if (below + ww[i]! <= target) { below += ww[i]!; dropped++; i++; }
-      else { out.bv = v; out.dropTies = dropped; return out; }
+      else { out.bv = v; out.dropTies = dropped; out.dropped = below; return out; }
     }
     if (i === hi) {
-      if (haveUpper) { out.bv = upper; out.dropTies = 0; return out; }
-      out.bv = v; out.dropTies = dropped - 1; return out;
+      if (haveUpper) { out.bv = upper; out.dropTies = 0; out.dropped = below; return out; }
+      out.bv = v; out.dropTies = dropped - 1; out.dropped = below - ww[hi - 1]!; return out;
     }
   }
   // empty range (n === 0 or the range closed on an upper pivot)
-  out.bv = haveUpper ? upper : Infinity; out.dropTies = 0;
+  out.bv = haveUpper ? upper : Infinity; out.dropTies = 0; out.dropped = below;
   return out;
 }
