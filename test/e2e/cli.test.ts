@@ -252,3 +252,12 @@ describe.concurrent('logitkit eval', () => {
     expectOneLineError(await cli(['eval', LOGITS, join(FIX, 'labels.npy'), '--labels-file', names]), /SHAPE_MISMATCH: eval: the labels file names 3 classes, the logits have 5/);
   });
 });
+
+describe.concurrent('logitkit bench', () => {
+  it('bench FILTER --time MS prints the table rows of the matching workloads', async () => {
+    const r = await cli(['bench', 'io | writeNpy', '--time', '20'], { timeoutMs: 120_000 });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/io \| writeNpy \[64, 32000\] f32\s+[\d.]+ ms/);
+    expect(r.stdout).toContain('1 workloads; medians (p50) in ms');
+  });
+});
