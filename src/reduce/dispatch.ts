@@ -119,8 +119,12 @@ function contiguousAxis(kind: ArgKind, k: KernelSet, data: NumericTypedArray, a:
   if (inner === 1) {
     // Short rows (class logits, [B, 10]) stay on the JS kernel: per-call
     // overhead would eat any gain of a fast kernel.
-    const kc = len < SHORT_LANE ? JS_KERNELS[kind].contig : k.contig;
-    for (let o = 0, off = a.offset; o < count; o++, off += len) res[o] = kc(data, off, len);
+    if (len < SHORT_LANE) {
+      const ks = JS_KERNELS[kind].strided; // small enough for V8 to inline into this loop
+      for (let o = 0, off = a.offset; o < count; o++, off += len) res[o] = ks(data, off, 1, len);
+      return;
+    }
+    for (let o = 0, off = a.offset; o < count; o++, off += len) res[o] = k.contig(data, off, len);
     return;
   }
   const outer = count / inner;
