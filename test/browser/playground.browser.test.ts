@@ -3,7 +3,7 @@
 // controls, and checks the highlighted cells and the kept set against the
 // library itself. Saves a screenshot to out/playground.png (gitignored).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +23,7 @@ let profile: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`the browser test needs Chromium at ${CHROMIUM}: run "apt-get install chromium" (what .ci/run does) or set CHROMIUM_PATH`);
   ensureBuilt();
   lib = (await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href)) as Lib;
   const { buildPlayground } = (await import(pathToFileURL(join(ROOT, 'scripts', 'build-playground.mjs')).href)) as { buildPlayground(): Promise<string> };
