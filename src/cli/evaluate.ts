@@ -41,7 +41,22 @@ export function labelVector(y: NDArray, n: number, c: number, source: string): I
   return out;
 }
 
-/** Runs the whole evaluation of `logits` [N, C] against `labels` [N]. */
+/**
+ * Runs the whole `logitkit eval` evaluation of `logits` [N, C] against
+ * integer `labels` [N] (or [N, 1]): argmax predictions, accuracy, per-class
+ * recall (NaN for a class without samples), confusion matrix, ECE with 15 bins
+ * before and after `fitTemperature` (fitted on the same logits), the
+ * accuracy-vs-coverage curve (rows sorted by max softmax probability, ties by
+ * row), `threshold` coverage via `predict`, and split-conformal coverage
+ * (alpha 0.1, LAC; even rows calibrate, odd rows test; needs N >= 4).
+ *
+ * Errors: `SHAPE_MISMATCH` (logits not 2-D or empty, wrong label count, class
+ * names of the wrong length), `INVALID_ARGUMENT` (a label that is not an
+ * integer in [0, C), a threshold outside [0, 1]). O(N·C + N log N).
+ *
+ * @example
+ * evaluate(ndarray([[2, 0], [0, 1]]), ndarray([0, 0]), { logitsName: 'l', labelsName: 't' }).accuracy // 0.5
+ */
 export function evaluate(logits: NDArray, labels: NDArray, opts: { classes?: string[]; threshold?: number; logitsName: string; labelsName: string; alpha?: number }): EvalResult {
   if (logits.ndim !== 2) throw shapeMismatch(`eval: ${opts.logitsName} must hold logits of shape [N, C], got [${logits.shape.join(', ')}]`);
   const [n, c] = logits.shape as [number, number];

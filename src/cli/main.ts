@@ -15,7 +15,14 @@ function red(io: CliIO, s: string): string {
   return io.stderr.isTTY && io.env['NO_COLOR'] === undefined ? `\u001b[31m${s}\u001b[39m` : s;
 }
 
-/** Builds the `logitkit` program (a fresh one per run, so tests can run many in one process). */
+/**
+ * Builds the `logitkit` commander program (a fresh one per run, so tests can
+ * run many in one process). Output goes to `io`; commander errors are thrown
+ * (exitOverride) and mapped to exit codes by {@link run}.
+ *
+ * @example
+ * buildProgram(io).helpInformation() // 'Usage: logitkit [options] [command] ...'
+ */
 export function buildProgram(io: CliIO): Command {
   const program = new Command('logitkit')
     .description('From model scores to decisions: arg-reductions, top-k, sampling and calibrated evaluation of array files.\n'
@@ -48,7 +55,13 @@ export function buildProgram(io: CliIO): Command {
 /**
  * Runs the CLI on `argv` (without `node` and the script) and returns the exit
  * code: 0 success, 1 a `LogitkitError` (one line on stderr, no stack trace),
- * 2 bad usage (unknown command or flag, missing argument).
+ * 2 bad usage (unknown command or flag, missing argument). Never throws; an
+ * unexpected error is reported on one line too (`LOGITKIT_DEBUG=1` adds the stack).
+ *
+ * @example
+ * import { run } from 'logitkit/cli';
+ * const code = await run(['argmax', 'logits.npy', '--axis', '-1'],
+ *   { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }); // 0
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const program = buildProgram(io);
