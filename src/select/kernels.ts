@@ -171,11 +171,20 @@ export function heapSelectRow(
   }
   let root = size > 0 ? kb[0]! : Infinity;
   let replaced = 0;
-  for (; j < n; j++, o += stride) {
-    const key = sign * src[o]!;
-    // later indices lose ties, so only a strictly smaller key enters; NaN fails `>=` too
-    if (!(key >= root)) {
-      if (key !== key) { if (q < nanCap) nanBuf[q] = j; q++; continue; }
+  while (j < n) {
+    // tight scan to the next candidate: later indices lose ties, so only a
+    // strictly smaller key enters; NaN fails `>=` too and is handled below
+    let key = sign * src[o]!;
+    while (key >= root) {
+      if (++j === n) break;
+      o += stride;
+      key = sign * src[o]!;
+    }
+    if (j === n) break;
+    if (key !== key) {
+      if (q < nanCap) nanBuf[q] = j;
+      q++;
+    } else {
       if (++replaced > budget) return false;
       // replace the root (the worst entry) and sift down
       let c = 0;
@@ -190,6 +199,8 @@ export function heapSelectRow(
       kb[c] = key; ib[c] = j;
       root = kb[0]!;
     }
+    j++;
+    o += stride;
   }
   counts[0] = size;
   counts[1] = q;
