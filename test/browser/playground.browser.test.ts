@@ -80,6 +80,17 @@ describe('playground in Chromium', () => {
     await page.uncheck('#ax-keepdims');
   });
 
+  it('axis explorer: an injected tie keeps the first occurrence as the winner', async () => {
+    await page.selectOption('#ax-preset', 'rand34');
+    await page.selectOption('#ax-axis', '1');
+    const before = await winners();
+    await page.click('#ax-tie'); // copies row 0's maximum into the row's last cell
+    const v = await pageValues();
+    expect(v[3]).toBe(v[before[0]!]);
+    expect(await winners()).toEqual(before);
+    expect(await winners()).toEqual(await expectedWinners('argmax', 1));
+  });
+
   it('axis explorer: injected NaN wins argmax and is skipped by nanargmax', async () => {
     await page.selectOption('#ax-preset', 'rand34');
     await page.selectOption('#ax-axis', '1');
