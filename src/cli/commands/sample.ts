@@ -32,7 +32,7 @@ export function sampleCommand(io: CliIO): Command {
     .option('--min-p <M>', 'drop tokens below M x the top probability, in [0, 1]', numArg('--min-p'))
     .option('--seed <S>', 'seed every row with S (identical rows then draw the same token); default: fresh randomness', seedArg)
     .option('--logprobs <N>', 'also return the sampled token\'s and the top-N logprobs (JSON {tokens, logprobs})', intArg('--logprobs'))
-    .option('-o, --out <OUT>', 'write the tokens to OUT (.npy or .json; .json only with --logprobs); default: a table on stdout')
+    .option('-o, --out <OUT>', 'write the tokens to OUT (.npy or .json; with --logprobs it must be .json); default: a table on stdout')
     .addHelpText('after', '\nExamples:\n  logitkit sample logits.npy --temperature 0.7 --top-p 0.9 --seed 42\n  logitkit sample logits.npy --temperature 0 -o tokens.npy      # greedy\n  logitkit sample logits.npy --top-k 50 --seed 1 --logprobs 5 -o out.json')
     .action((file: string, opts: SampleOpts) => {
       if (opts.logprobs !== undefined && opts.out !== undefined && !/\.json$/i.test(opts.out)) {
