@@ -62,8 +62,8 @@ export function expSumRow(src: NumericTypedArray | readonly number[], off: numbe
   const inv64 = INV_LN2_64, hi = LN2_64_HI, lo = LN2_64_LO, magic = ROUND_MAGIC;
   let s = 0;
   for (let j = 0, o = off; j < n; j++, o += stride) {
-    let x = (src[o]! - m) * invT;
-    x = x < clamp ? clamp : x; // -Infinity becomes an exact 0 below; NaN stays NaN and poisons the sum
+    // Math.max compiles to a branch-free max; -Infinity becomes the clamp (an exact 0 below), NaN stays NaN and poisons the sum
+    const x = Math.max((src[o]! - m) * invT, clamp);
     const kf = x * inv64 + magic - magic;
     const k = kf | 0;
     const r = x - kf * hi - kf * lo;
@@ -82,8 +82,7 @@ export function expStoreRow(
   const inv64 = INV_LN2_64, hi = LN2_64_HI, lo = LN2_64_LO, magic = ROUND_MAGIC;
   let s = 0;
   for (let j = 0, o = off, p = dstOff; j < n; j++, o += stride, p += dstStride) {
-    let x = (src[o]! - m) * invT;
-    x = x < clamp ? clamp : x;
+    const x = Math.max((src[o]! - m) * invT, clamp);
     const kf = x * inv64 + magic - magic;
     const k = kf | 0;
     const r = x - kf * hi - kf * lo;
