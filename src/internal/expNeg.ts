@@ -26,6 +26,7 @@ export const EXP2_FRAC: Float64Array = (() => {
  * Entries below 2^-1075 are exactly 0, so inputs clamped at EXP_CLAMP give 0.
  */
 export const EXP2_INT_BIAS = 1500;
+/** The table of powers of two described above. */
 export const EXP2_INT: Float64Array = (() => {
   const t = new Float64Array(EXP2_INT_BIAS + 2);
   for (let m = 0; m < t.length; m++) t[m] = 2 ** (m - EXP2_INT_BIAS);
@@ -40,6 +41,7 @@ export const INV_LN2_64 = 64 / Math.LN2;
  * rounding error of a plain `Math.LN2 / 64` would be multiplied by k.
  */
 export const LN2_64_HI = 6.93147180369123816490e-1 / 64;
+/** The low part of ln2/64 (see LN2_64_HI). */
 export const LN2_64_LO = 1.90821492927058770002e-10 / 64;
 /** 1.5 * 2^52: adding and subtracting it rounds a double to the nearest integer. */
 export const ROUND_MAGIC = 6755399441055744.0;

@@ -36,3 +36,18 @@ export function compareDescNanFirst(a: number, b: number): number {
 export function compareBigInt(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * topk order with `largest: true` (torch's NaN policy plus logitkit's tie
+ * rule): NaN first, then values descending; equal values (and NaNs among
+ * themselves) by lower index first. A total order on (value, index) pairs;
+ * select/kernels.ts inlines it as ascending (-value, index) with NaN put aside.
+ */
+export function compareTopkLargest(a: number, ia: number, b: number, ib: number): number {
+  return compareDescNanFirst(a, b) || ia - ib;
+}
+
+/** topk order with `largest: false`: values ascending, NaN last, lower index first on ties. */
+export function compareTopkSmallest(a: number, ia: number, b: number, ib: number): number {
+  return compareAscNanLast(a, b) || ia - ib;
+}

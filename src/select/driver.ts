@@ -41,6 +41,7 @@ export interface PreparedSelect {
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** Converts `x`, resolves `axis` (default -1) and decides between the number and the BigInt paths. */
 export function prepareSelect(fn: string, x: unknown, axisOpt: unknown): PreparedSelect {
   const a = toNDArray(x, 'x');
   if (axisOpt !== undefined && typeof axisOpt !== 'number' && typeof axisOpt !== 'string') {

@@ -9,6 +9,7 @@ import { flip, transpose } from '../core/views.js';
 import { encodeFloat16 } from '../core/float16.js';
 import { LogitkitError } from '../errors/LogitkitError.js';
 import type { NDArray } from '../core/StridedArray.js';
+import { compareTopkLargest, compareTopkSmallest } from '../internal/order.js';
 
 type Enc = number | string | Enc[];
 const num = (v: Enc): number => (v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : (v as number));
@@ -160,6 +161,15 @@ describe('topk properties', () => {
       expect(ints(indices)).toEqual(ref);
       expect(nums(values)).toEqual(ref.map((i) => x[i]!));
     }), { seed: 21, numRuns: 400 });
+  });
+
+  it('topk(x, k) lists the first k entries of the named orders compareTopkLargest / compareTopkSmallest', () => {
+    fc.assert(fc.property(fc.array(value, { minLength: 1, maxLength: 300 }), fc.nat(), fc.boolean(), (xs, kr, largest) => {
+      const k = kr % (xs.length + 1);
+      const cmp = largest ? compareTopkLargest : compareTopkSmallest;
+      const ref = xs.map((_, i) => i).sort((i, j) => cmp(xs[i]!, i, xs[j]!, j)).slice(0, k);
+      expect(ints(topk(xs, k, { largest }).indices)).toEqual(ref);
+    }), { seed: 22, numRuns: 300 });
   });
 
   it('topk on long rows (heap path, and its fallback on sorted rows) equals the argsort reference', () => {
