@@ -95,12 +95,26 @@ async function loadTransformers() {
   }
 }
 
-function python() {
+function python(script) {
   if (process.env.LOGITKIT_BENCH_NO_PEERS) return { note: 'NumPy/PyTorch skipped (LOGITKIT_BENCH_NO_PEERS)' };
   if (!existsSync('/usr/bin/python3')) return { note: 'NumPy/PyTorch skipped: /usr/bin/python3 not found' };
-  const r = spawnSync('/usr/bin/python3', [join(peersDir, 'numpy_torch.py'), String(TIME)], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) return { note: `NumPy/PyTorch skipped: ${(r.stderr || '').trim().split('\n').pop()}` };
-  try { return JSON.parse(r.stdout); } catch { return { note: 'NumPy/PyTorch skipped: unreadable output' }; }
+  if (!existsSync(join(peersDir, script))) return { note: `${script} missing` };
+  const r = spawnSync('/usr/bin/python3', [join(peersDir, script), String(TIME)], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 600_000 });
+  if (r.status !== 0) return { note: `${script} skipped: ${(r.stderr || '').trim().split('\n').pop()}` };
+  try { return JSON.parse(r.stdout); } catch { return { note: `${script}: unreadable output` }; }
+}
+
+// float32 N(0, 1) * scale (Box-Muller over randomF32), the law of the sampler benches
+function normalF32(n, seed, scale) {
+  const u = randomF32(n + 1, seed);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i += 2) {
+    const a = Math.max(1e-7, (u[i] + 1) / 2), b = (u[i + 1] + 1) / 2;
+    const r = Math.sqrt(-2 * Math.log(a)) * scale;
+    out[i] = r * Math.cos(2 * Math.PI * b);
+    if (i + 1 < n) out[i + 1] = r * Math.sin(2 * Math.PI * b);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- a tiny ONNX encoder
@@ -173,9 +187,16 @@ export async function workloads(lib) {
   const want = (name) => !filter || `${G} | ${name}`.includes(filter);
   const have = ensurePeers();
   const [tfl, ort, hf] = have ? await Promise.all([loadTf(), loadOrt(), loadTransformers()]) : [null, null, null];
-  const py = python();
+  const wantAny = (prefix) => !filter || `${G} | ${prefix}`.includes(filter) || filter.includes(prefix) || prefix.includes(filter.replace(`${G} | `, ''));
+  const py = wantAny('argmax') || wantAny('topk') || wantAny('softmax') ? python('numpy_torch.py') : { results: {} };
   if (py.note) console.error(`[peers] ${py.note}`);
-  const pyRes = py.results ?? {};
+  const pyRes = { ...(py.results ?? {}) };
+  // vLLM's native PyTorch sampler path: the sampler suite's script, reused
+  if (lib.sample && wantAny('sample')) {
+    const ts = python('torch_sampler.py');
+    if (ts.note || ts.error) console.error(`[peers] ${ts.note ?? ts.error}`);
+    else for (const [k, ms] of Object.entries(ts)) pyRes[`sample ${k}`] = { 'torch (vLLM native)': ms };
+  }
   const ortOpts = { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' };
 
   const out = [];
@@ -185,7 +206,7 @@ export async function workloads(lib) {
     const r = pyRes[key];
     if (!r || !want(w.name)) return w;
     const ours = await medianMs(w.run);
-    for (const [lib, ms] of Object.entries(r)) w.peers[lib === 'numpy' ? 'NumPy' : 'PyTorch'] = `${fmt(ms)} ms (${(ms / ours).toFixed(1)}x)`;
+    for (const [lib, ms] of Object.entries(r)) w.peers[lib === 'numpy' ? 'NumPy' : lib === 'torch' ? 'PyTorch' : lib] = `${fmt(ms)} ms (${(ms / ours).toFixed(1)}x)`;
     return w;
   }
   function tfPeers(peers, data, shape, op) {
@@ -195,7 +216,7 @@ export async function workloads(lib) {
       peers[`TF.js ${b}`] = async () => {
         if (tf.getBackend() !== b) await tf.setBackend(b);
         const t = tf.tensor(data, shape, 'float32');
-        const r = op(tf, t);
+        const r = tf.tidy(() => op(tf, t)); // frees intermediates (reshape)
         const rs = Array.isArray(r) ? r : [r];
         for (const x of rs) await x.data();
         t.dispose();
@@ -269,7 +290,7 @@ export async function workloads(lib) {
     };
     for (const B of [1, 8, 64]) {
       for (const V of [32000, 131072]) {
-        const data = randomF32(B * V, 100 + B + V, 4);
+        const data = normalF32(B * V, 100 + B + V, 3);
         const x = lib.ndarray(data, { shape: [B, V] });
         const a = arenaCopy(data, [B, V]);
         for (const [mode, params] of Object.entries(modes)) {
