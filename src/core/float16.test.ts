@@ -18,21 +18,24 @@ describe('float16 codec (NumPy, all 65536 bit patterns)', () => {
   it('decodeFloat16(b) equals numpy.float16 for every bit pattern (NaN, ±Infinity, ±0, subnormals)', () => {
     expect(table.f32bits.length).toBe(65536);
     let nans = 0;
+    const bad: string[] = [];
     for (let b = 0; b < 65536; b++) {
       const exp = fromBits(table.f32bits[b]!);
       const got = decodeFloat16(b);
-      if (Number.isNaN(exp)) { expect(Number.isNaN(got), `bits ${b}`).toBe(true); nans++; continue; }
-      expect(Object.is(got, exp), `bits 0x${b.toString(16)}: ${got} vs ${exp}`).toBe(true);
+      if (Number.isNaN(exp)) { if (!Number.isNaN(got)) bad.push(`0x${b.toString(16)}: ${got} vs NaN`); nans++; continue; }
+      if (!Object.is(got, exp)) bad.push(`0x${b.toString(16)}: ${got} vs ${exp}`);
     }
+    expect(bad).toEqual([]);
     expect(nans).toBe(2046);
   });
 
   it('encodeFloat16(decodeFloat16(b)) == b for every non-NaN pattern; NaN stays NaN', () => {
+    const bad: number[] = [];
     for (let b = 0; b < 65536; b++) {
       const v = decodeFloat16(b);
-      if (Number.isNaN(v)) expect(Number.isNaN(decodeFloat16(encodeFloat16(v)))).toBe(true);
-      else expect(encodeFloat16(v), `bits 0x${b.toString(16)}`).toBe(b);
+      if (Number.isNaN(v) ? !Number.isNaN(decodeFloat16(encodeFloat16(v))) : encodeFloat16(v) !== b) bad.push(b);
     }
+    expect(bad).toEqual([]);
   });
 
   it('encodeFloat16(x) rounds like numpy astype(float16): nearest even, overflow to Infinity, subnormal ties', () => {
@@ -47,11 +50,12 @@ describe('float16 codec (NumPy, all 65536 bit patterns)', () => {
     const bits = new Uint16Array(65536);
     for (let b = 0; b < 65536; b++) bits[b] = b;
     const out = decodeFloat16Array(bits);
+    const bad: number[] = [];
     for (let b = 0; b < 65536; b += 1) {
       const v = decodeFloat16(b);
-      if (Number.isNaN(v)) expect(Number.isNaN(out[b]!)).toBe(true);
-      else expect(Object.is(out[b], v)).toBe(true);
+      if (Number.isNaN(v) ? !Number.isNaN(out[b]!) : !Object.is(out[b], v)) bad.push(b);
     }
+    expect(bad).toEqual([]);
   });
 });
 
@@ -70,12 +74,13 @@ describe('bfloat16 codec (torch)', () => {
     const all = new Uint16Array(65536);
     for (let b = 0; b < 65536; b++) all[b] = b;
     const arr = decodeBfloat16Array(all);
+    const bad: number[] = [];
     for (let b = 0; b < 65536; b++) {
       const v = decodeBfloat16(b);
-      if (Number.isNaN(v)) { expect(Number.isNaN(arr[b]!)).toBe(true); expect(Number.isNaN(decodeBfloat16(encodeBfloat16(v)))).toBe(true); continue; }
-      expect(encodeBfloat16(v)).toBe(b);
-      expect(Object.is(arr[b], v)).toBe(true);
+      if (Number.isNaN(v)) { if (!Number.isNaN(arr[b]!) || !Number.isNaN(decodeBfloat16(encodeBfloat16(v)))) bad.push(b); continue; }
+      if (encodeBfloat16(v) !== b || !Object.is(arr[b], v)) bad.push(b);
     }
+    expect(bad).toEqual([]);
   });
 
   it('encodeBfloat16 rounds to nearest even', () => {
