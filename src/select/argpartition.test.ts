@@ -16,8 +16,11 @@ function checkKth(xs: ArrayLike<number>, idx: number[], kths: number[]): void {
     const k = k0 < 0 ? k0 + n : k0;
     const pivot = xs[idx[k]!]!;
     expect(compareAscNanLast(pivot, sorted[k]!)).toBe(0);
-    for (let i = 0; i < k; i++) expect(compareAscNanLast(xs[idx[i]!]!, pivot) <= 0).toBe(true);
-    for (let i = k + 1; i < n; i++) expect(compareAscNanLast(xs[idx[i]!]!, pivot) >= 0).toBe(true);
+    const before: number[] = [], after: number[] = [];
+    for (let i = 0; i < k; i++) if (compareAscNanLast(xs[idx[i]!]!, pivot) > 0) before.push(i);
+    for (let i = k + 1; i < n; i++) if (compareAscNanLast(xs[idx[i]!]!, pivot) < 0) after.push(i);
+    expect(before, `positions before kth ${k} holding larger values`).toEqual([]);
+    expect(after, `positions after kth ${k} holding smaller values`).toEqual([]);
   }
 }
 
