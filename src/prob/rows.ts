@@ -67,7 +67,7 @@ export function expSumRow(src: NumericTypedArray | readonly number[], off: numbe
     const kf = x * inv64 + magic - magic;
     const k = kf | 0;
     const r = x - kf * hi - kf * lo;
-    s += frac[k & 63]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720)))))))
+    s += frac[k & 63]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))))
       * int[(k >> 6) + bias]!;
   }
   return s;
@@ -86,7 +86,7 @@ export function expStoreRow(
     const kf = x * inv64 + magic - magic;
     const k = kf | 0;
     const r = x - kf * hi - kf * lo;
-    const e = frac[k & 63]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720)))))))
+    const e = frac[k & 63]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))))
       * int[(k >> 6) + bias]!;
     dst[p] = e;
     s += e;
