@@ -209,6 +209,32 @@ describe('Sampler.sample: exact distribution (chi-square, fixed seeds)', () => {
   });
 });
 
+describe('Sampler.sample: exact distribution on wide top-p rows (the binned path)', () => {
+  it.each([[0.95, -20], [0.9, 2], [0.5, 5.9]])('topP %f with a %f tail: draws fit the filtered distribution, dropped tail ids never drawn', (topP, tail) => {
+    const V = 4500, N = 5000;
+    const raw = new Float32Array(V).fill(tail);
+    const head = [8, 7.5, 7, 6, 6, 5, 4, 3, 2, 1];
+    head.forEach((v, i) => { raw[100 + i * 7] = v; });
+    const sampler = new Sampler();
+    const x = { data: raw, dims: [1, V] };
+    const tokens = Int32Array.from({ length: N }, (_, b) => sampler.sample(x, { topP, seed: 77 + b }).tokens[0]!);
+    const probs = filteredProbs(raw, { topP });
+    const counts = new Map<number, number>();
+    for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const t of counts.keys()) expect(probs[t]).toBeGreaterThan(0);
+    // categories: each head token, plus the kept tail tokens together (they are equally likely)
+    let chi = 0, df = -1, tailP = 0, tailC = 0;
+    for (let i = 0; i < V; i++) {
+      if (probs[i] === 0) continue;
+      if (raw[i] === tail) { tailP += probs[i]!; tailC += counts.get(i) ?? 0; continue; }
+      const e = N * probs[i]!;
+      chi += ((counts.get(i) ?? 0) - e) ** 2 / e; df++;
+    }
+    if (tailP > 0) { const e = N * tailP; chi += (tailC - e) ** 2 / e; df++; }
+    expect(chi).toBeLessThan(chi2Crit(Math.max(df, 1)));
+  });
+});
+
 describe('Sampler.sample: logprobs', () => {
   const V = 50;
   const rows = [randomRow(V, 11), randomRow(V, 12), randomRow(V, 13)];

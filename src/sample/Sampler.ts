@@ -12,7 +12,7 @@ import { applyMinTokens } from './ops/minTokens.js';
 import { applyPenaltiesRow } from './ops/penalties.js';
 import { Scratch } from './ops/scratch.js';
 import { applyTemperatureMax, loadTemperatureMax } from './ops/temperature.js';
-import { keptSet, maskToKept, newKeptSet, type KeptSet } from './ops/topKTopP.js';
+import { drawBinned, keptSet, maskToKept, newKeptSet, type KeptSet } from './ops/topKTopP.js';
 import { planBatch, type RowPlan } from './params.js';
 import type { LogprobsMode, SampleRequest, SamplerOptions, SamplerOutput, SamplingParams } from './types.js';
 
@@ -139,7 +139,7 @@ export class Sampler {
           if (m === Infinity) { onlyInfinite(row, V); m = 0; }
           const kept = keptSet(row, V, m, plan.minP, plan.topK, plan.topP, s, this.kept, where);
           const u = plan.seeded ? seededUniform(plan.seedLo, plan.seedHi, plan.step, s.block) : this.rng.uniform();
-          token = drawKept(s, kept, u);
+          token = kept.binned ? drawBinned(row, V, kept, s, u) : drawKept(s, kept, u);
           if (processedLp) {
             maskToKept(row, V, kept);
             if (this.logprobsMode === 'processed_logprobs') lse = kept.m + Math.log(kept.zKept);

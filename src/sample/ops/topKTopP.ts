@@ -36,10 +36,18 @@ export interface KeptSet extends TopPBoundary {
   zKept: number;
   /** The threshold every candidate passed. */
   cut: number;
+  /**
+   * True for wide top-p-only rows handled without a candidate list: the kept
+   * set is then described by the value bins (see {@link drawBinned}); `hit`
+   * is the bin holding the boundary and `keptHit` its kept mass.
+   */
+  binned: boolean;
+  hit: number;
+  keptHit: number;
 }
 
 export function newKeptSet(): KeptSet {
-  return { n: 0, m: 0, zKept: 0, cut: -Infinity, bv: -Infinity, dropTies: 0, dropped: 0 };
+  return { n: 0, m: 0, zKept: 0, cut: -Infinity, bv: -Infinity, dropTies: 0, dropped: 0, binned: false, hit: 0, keptHit: 0 };
 }
 
 /** Below this many candidates top-p selects directly; above, through the histogram. */
@@ -47,9 +55,11 @@ const DIRECT_MAX = 4096;
 const BIN_SPAN = 40;
 
 export function keptSet(x: Float32Array, V: number, m: number, minP: number, topK: number, topP: number, s: Scratch, res: KeptSet, where: string): KeptSet {
+  res.binned = false;
+  if (topP < 1 && !(minP > 0) && !(topK > 0 && topK < V) && V > DIRECT_MAX) return binnedTopP(x, V, m, topP, s, res);
   let cut = minPCut(m, minP);
   const idx = s.idx, val = s.val, w = s.w;
-  let n = 0, z = 0, binned = false;
+  let n = 0, z = 0;
   if (topK > 0 && topK < V && topK <= HEAP_MAX) {
     const thr = kthLargestCollect(x, V, topK, s.heap, idx, s.ints);
     if (thr > cut) cut = thr;
@@ -63,23 +73,7 @@ export function keptSet(x: Float32Array, V: number, m: number, minP: number, top
       const thr = kthLargest(x, V, topK, s.heap);
       if (thr > cut) cut = thr;
     }
-    if (cut === -Infinity && topP < 1) {
-      // the common top-p-only row: exponentials and the mass histogram in one pass
-      const bin = s.bin, mass = s.binMass, last = TOP_P_BINS - 1, scale = TOP_P_BINS / BIN_SPAN;
-      mass.fill(0);
-      for (let i = 0; i < V; i++) {
-        const v = x[i]!;
-        if (v !== -Infinity) {
-          const d = m - v;
-          const e = expNonPos(-d);
-          let b = (d * scale) | 0;
-          if (b > last) b = last;
-          idx[n] = i; val[n] = v; w[n] = e; bin[n] = b; z += e; n++;
-          mass[b] = mass[b]! + e;
-        }
-      }
-      binned = true;
-    } else if (cut === -Infinity) {
+    if (cut === -Infinity) {
       for (let i = 0; i < V; i++) {
         const v = x[i]!;
         if (v !== -Infinity) { const e = expNonPos(v - m); idx[n] = i; val[n] = v; w[n] = e; z += e; n++; }
@@ -95,12 +89,12 @@ export function keptSet(x: Float32Array, V: number, m: number, minP: number, top
   res.n = n; res.m = m; res.cut = cut;
   if (topP < 1) {
     const target = (1 - topP) * z;
-    if (n <= DIRECT_MAX && !binned) {
+    if (n <= DIRECT_MAX) {
       s.wv.set(val.subarray(0, n));
       s.ww.set(w.subarray(0, n));
       topPBoundary(s.wv, s.ww, n, target, res);
     } else {
-      histogramBoundary(s, n, m, target, res, binned);
+      histogramBoundary(s, n, m, target, res);
     }
     let zk = z - res.dropped;
     if (!(zk > z * 1e-6)) {
@@ -122,17 +116,15 @@ export function keptSet(x: Float32Array, V: number, m: number, minP: number, top
 }
 
 /** Top-p boundary of many candidates: histogram of the mass by value, then the exact selection inside one bin. */
-function histogramBoundary(s: Scratch, n: number, m: number, target: number, res: TopPBoundary, binned: boolean): void {
+function histogramBoundary(s: Scratch, n: number, m: number, target: number, res: TopPBoundary): void {
   const val = s.val, w = s.w, bin = s.bin, mass = s.binMass;
   const NB = TOP_P_BINS, last = NB - 1, scale = NB / BIN_SPAN;
-  if (!binned) {
-    mass.fill(0);
-    for (let j = 0; j < n; j++) {
-      let b = ((m - val[j]!) * scale) | 0;
-      if (b > last) b = last;
-      bin[j] = b;
-      mass[b] = mass[b]! + w[j]!;
-    }
+  mass.fill(0);
+  for (let j = 0; j < n; j++) {
+    let b = ((m - val[j]!) * scale) | 0;
+    if (b > last) b = last;
+    bin[j] = b;
+    mass[b] = mass[b]! + w[j]!;
   }
   // bins run from the maximum (0) down to the tail (NB - 1): accumulate from the low-value end
   let below = 0, hit = 0;
@@ -149,6 +141,117 @@ function histogramBoundary(s: Scratch, n: number, m: number, target: number, res
   }
   topPBoundary(wv, ww, c, target - below, res);
   res.dropped += below;
+}
+
+const SCALE = TOP_P_BINS / BIN_SPAN;
+const LAST = TOP_P_BINS - 1;
+
+/**
+ * Wide top-p-only rows (no min-p, no top-k, V > 4096) without a candidate
+ * list: one pass computes the exponentials and the mass histogram by value
+ * bin (nothing stored per token), a second pass gathers the boundary bin's
+ * tokens for the exact selection. The draw ({@link drawBinned}) then picks a
+ * bin by its kept mass and walks only that bin's tokens.
+ */
+function binnedTopP(x: Float32Array, V: number, m: number, topP: number, s: Scratch, res: KeptSet): KeptSet {
+  const mass = s.binMass;
+  mass.fill(0);
+  let z = 0;
+  for (let i = 0; i < V; i++) {
+    const v = x[i]!;
+    if (v !== -Infinity) {
+      const d = m - v;
+      const e = expNonPos(-d);
+      let b = (d * SCALE) | 0;
+      if (b > LAST) b = LAST;
+      mass[b] = mass[b]! + e;
+      z += e;
+    }
+  }
+  const target = (1 - topP) * z;
+  let below = 0, hit = 0;
+  for (let b = LAST; b >= 0; b--) {
+    const mb = mass[b]!;
+    if (below + mb > target) { hit = b; break; }
+    below += mb;
+    hit = b;
+  }
+  const wv = s.wv, ww = s.ww;
+  let c = 0;
+  for (let i = 0; i < V; i++) {
+    const v = x[i]!;
+    if (v === -Infinity) continue;
+    const d = m - v;
+    let b = (d * SCALE) | 0;
+    if (b > LAST) b = LAST;
+    if (b === hit) { wv[c] = v; ww[c] = expNonPos(-d); c++; }
+  }
+  topPBoundary(wv, ww, c, target - below, res);
+  const droppedInBin = res.dropped;
+  res.dropped += below;
+  res.binned = true; res.hit = hit; res.m = m; res.cut = -Infinity; res.n = 0;
+  let keptHit = mass[hit]! - droppedInBin;
+  let zk = z - res.dropped;
+  if (!(zk > z * 1e-6) || !(keptHit > mass[hit]! * 1e-9)) {
+    // heavy cancellation (tiny p): sum the boundary bin's kept weights directly
+    keptHit = 0;
+    let ties = 0;
+    for (let i = 0; i < V; i++) {
+      const v = x[i]!;
+      if (v === -Infinity) continue;
+      const d = m - v;
+      let b = (d * SCALE) | 0;
+      if (b > LAST) b = LAST;
+      if (b !== hit || v < res.bv) continue;
+      if (v === res.bv && ties++ < res.dropTies) continue;
+      keptHit += expNonPos(-d);
+    }
+    zk = keptHit;
+    for (let b = 0; b < hit; b++) zk += mass[b]!;
+  }
+  res.keptHit = keptHit;
+  res.zKept = zk;
+  return res;
+}
+
+/**
+ * The draw for a {@link binnedTopP} row: one uniform u, inverse CDF over the
+ * kept tokens ordered by value bin (highest first), then by id within the
+ * bin — first a walk over the bins' kept masses, then over the chosen bin's
+ * tokens only (exponentials for those alone). Exact distribution: P(token) =
+ * P(bin) * w / mass(bin) = w / zKept.
+ */
+export function drawBinned(x: Float32Array, V: number, res: KeptSet, s: Scratch, u: number): number {
+  const mass = s.binMass, hit = res.hit, m = res.m, bv = res.bv, drop = res.dropTies;
+  let target = u * res.zKept;
+  let chosen = hit;
+  for (let b = 0; b <= hit; b++) {
+    const mb = b < hit ? mass[b]! : res.keptHit;
+    if (target < mb) { chosen = b; break; }
+    target -= mb;
+  }
+  let acc = 0, last = -1, ties = 0;
+  for (let i = 0; i < V; i++) {
+    const v = x[i]!;
+    if (v === -Infinity) continue;
+    const d = m - v;
+    let b = (d * SCALE) | 0;
+    if (b > LAST) b = LAST;
+    if (b !== chosen) continue;
+    if (b === hit) {
+      if (v < bv) continue;
+      if (v === bv && ties++ < drop) continue;
+    }
+    const e = expNonPos(-d);
+    if (e > 0) {
+      acc += e;
+      last = i;
+      if (acc > target) return i;
+    }
+  }
+  if (last >= 0) return last;
+  for (let i = 0; i < V; i++) if (x[i] === m) return i; // rounding left the chosen bin empty: the maximum
+  return 0;
 }
 
 /** True when candidate value `v` is kept given the boundary; `tiesSeen` is how many `bv`-valued candidates came before it. */
