@@ -28,7 +28,9 @@ import { type ArgReduceOptions, argReduce } from './argReduce.js';
  * argmin of an empty sequence"), `AXIS_OUT_OF_BOUNDS`, `INVALID_ARGUMENT`
  * (unknown axis name, bad option), `SHAPE_MISMATCH` (`out` shape, `where` not
  * broadcastable), `DTYPE` (`out` not int32, `where` a float array),
- * `ALL_MASKED`, `ALL_NAN_SLICE`. The input is never modified.
+ * `ALL_MASKED`, `ALL_NAN_SLICE`. An empty reduction is `EMPTY_REDUCTION` here too
+ * (API.md; NumPy's nan* functions report "All-NaN slice" for it). The input is
+ * never modified.
  *
  * Complexity: O(size) time, O(size / len) extra memory. Contiguous lanes run
  * an unrolled multi-accumulator loop; an inner-axis reduction of a
