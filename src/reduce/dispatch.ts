@@ -146,21 +146,24 @@ function contiguousPermutation(a: NDArray): number[] | null {
 /**
  * Reduces all of `a` (non-empty) to one index into its C-order flattening,
  * or -1 for an all-NaN nan* reduction. A C-contiguous input is one
- * contiguous lane; otherwise each last-axis lane is reduced and the lane
- * winners are merged in C order with the same rule (first lane wins ties).
+ * contiguous lane; otherwise each last-axis lane is reduced (by
+ * argReduceAxis) and the lane winners are merged in C order with the same
+ * rule (first lane wins ties).
  */
 export function argReduceFlat(kind: ArgKind, data: NumericTypedArray, a: NDArray): number {
-  const k = kernelsFor(kind, data);
-  if (a.ndim === 0) return k.contig(data, a.offset, 1);
-  if (isCContiguous(a)) return k.contig(data, a.offset, a.size);
+  if (a.ndim === 0 || isCContiguous(a)) return kernelsFor(kind, data).contig(data, a.offset, a.size);
+  // Reduce every last-axis lane (through argReduceAxis, so a transposed view
+  // is still read in memory order), then merge the lane winners in C order.
   const axis = a.ndim - 1;
   const { offsets, stride, length: len, count } = lanesOf(a, axis);
+  const winners = new Int32Array(count);
+  argReduceAxis(kind, data, a, axis, winners);
   const max = kind === 'argmax' || kind === 'nanargmax';
   const skipNaN = kind === 'nanargmax' || kind === 'nanargmin';
   let bestIdx = -1, best = 0, sawNumber = false;
   for (let l = 0; l < count; l++) {
     const off = offsets[l]!;
-    const j = stride === 1 ? k.contig(data, off, len) : k.strided(data, off, stride, len);
+    const j = winners[l]!;
     if (j < 0) {
       // all NaN in this lane (nan* kinds): NumPy reads NaN as ∓Infinity, so the
       // lane's first element is a candidate (it wins when nothing beats ∓Inf)
