@@ -20,6 +20,11 @@ export interface AlongAxisOptions {
 /** The physical offsets of the selected elements and the result shape. */
 export interface AlongAxisPlan { offsets: Float64Array; shape: number[] }
 
+/**
+ * Validates `indices` and `opts.axis` against `arr` and lists, in C order of
+ * the result, the physical offset each result element reads (take) or writes
+ * (put). Throws before anything is written. O(result size · ndim) worst case.
+ */
 export function planAlongAxis(fname: string, arr: NDArray, indices: unknown, opts: unknown): AlongAxisPlan {
   if (typeof opts !== 'object' || opts === null || !('axis' in opts) || (opts as { axis?: unknown }).axis === undefined) {
     throw invalidArgument(`${fname}: opts.axis is required (an axis, or null for the flattened array)`);

@@ -17,6 +17,7 @@ export interface ValuesWithIndices {
   readonly indices: NDArray;
 }
 
+/** torch.max/min(x, dim) on top of computeArg: indices, then the values gathered at them. O(size). */
 export function withIndices(kind: 'argmax' | 'argmin', fname: string, x: ArrayInput, opts: WithIndicesOptions | undefined): ValuesWithIndices {
   const o = optionsObject(fname, opts);
   const opt: { axis?: number | string; keepdims?: boolean } = {};
