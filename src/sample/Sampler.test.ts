@@ -303,6 +303,11 @@ describe('Sampler.sample: inputs', () => {
     expect(sample(view, { seed: 9, topK: 5 }).tokens).toEqual(want);
     expect(sample(rows[0]!, { seed: 9, topK: 5 }).tokens[0]).toBe(want[0]);
   });
+  it('never modifies the logits, including +Infinity rows read in place at temperature 1', () => {
+    const inf = Float32Array.from([Infinity, 1, Infinity, 3]);
+    sample({ data: inf, dims: [1, 4] }, { seed: 1 });
+    expect(Array.from(inf)).toEqual([Infinity, 1, Infinity, 3]);
+  });
   it('never modifies the logits', () => {
     const rows = [randomRow(30, 31), randomRow(30, 32)];
     const x = batch(rows);

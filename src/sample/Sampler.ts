@@ -126,17 +126,21 @@ export class Sampler {
       if (greedy && !plan.sparse && !processedLp) {
         token = argmaxRow(src, o, cs, V, where);
       } else {
-        const row = s.row;
+        let row: Float32Array = s.row;
         let m = -Infinity;
-        if (!greedy && !plan.sparse) m = loadTemperatureMax(src, o, cs, V, row, plan.temperature);
-        else { loadRow(src, o, cs, V, row); this.applySparse(plan, row, V); }
+        if (!greedy && !plan.sparse) {
+          // temperature 1 over a float32 row without NaN: read the input in place (the kernels only read it)
+          if (plan.temperature === 1 && cs === 1 && src instanceof Float32Array && !processedLp && (m = maxOrNaN(src, o, V)) === m) {
+            row = src.subarray(o, o + V);
+          } else m = loadTemperatureMax(src, o, cs, V, row, plan.temperature);
+        } else { loadRow(src, o, cs, V, row); this.applySparse(plan, row, V); }
         if (greedy) {
           token = argmaxRow(row, 0, 1, V, where);
           if (processedLp && this.logprobsMode === 'processed_logprobs') lse = logSumExpRow(row, V);
         } else {
           if (plan.sparse) m = applyTemperatureMax(row, V, plan.temperature);
           if (m === -Infinity) throw allMasked(`sample: ${where} has no finite logit left after step 2`);
-          if (m === Infinity) { onlyInfinite(row, V); m = 0; }
+          if (m === Infinity) { if (row !== s.row) { s.row.set(row); row = s.row; } onlyInfinite(row, V); m = 0; }
           const kept = keptSet(row, V, m, plan.minP, plan.topK, plan.topP, s, this.kept, where);
           const u = plan.seeded ? seededUniform(plan.seedLo, plan.seedHi, plan.step, s.block) : this.rng.uniform();
           token = kept.binned ? drawBinned(row, V, kept, s, u) : drawKept(s, kept, u);
@@ -183,6 +187,17 @@ export function loadRow(src: ArrayLike<number>, o: number, cs: number, V: number
   } else {
     for (let i = 0, p = o; i < V; i++, p += cs) { const v = src[p]!; row[i] = v === v ? v : -Infinity; }
   }
+}
+
+/** The maximum of `src[o..o+V)`, or NaN when some entry is NaN. One read-only pass. */
+function maxOrNaN(src: Float32Array, o: number, V: number): number {
+  let m = -Infinity, nan = false;
+  for (let i = o, e = o + V; i < e; i++) {
+    const v = src[i]!;
+    if (v > m) m = v;
+    else if (v !== v) nan = true;
+  }
+  return nan ? NaN : m;
 }
 
 /** A row whose maximum is +Infinity: the +Infinity tokens share all the mass (softmax's limit); they become 0, the rest -Infinity. */
