@@ -2,7 +2,7 @@ import { StridedArray, contiguousStrides, shapeSize, type NDArray } from '../cor
 import type { TypedArray } from '../core/dtypes.js';
 import { assertNotReleased, markReleased } from '../core/released.js';
 import { describe, dtypeError, invalidArgument } from '../errors/messages.js';
-import { align, growMemory, wasm, type Wasm } from './wasm/loader.js';
+import { align, growMemory, registerView, wasm, type Wasm } from './wasm/loader.js';
 
 /** The dtypes `allocate` supports. */
 export type ArenaDType = 'float32' | 'float64' | 'int32';
@@ -33,13 +33,15 @@ class ArenaArray extends StridedArray {
     this.byteOffset = byteOffset;
     this.byteLength = byteLength;
     let cached: TypedArray = initial;
+    let cachedBuffer = memoryBuffer();
     Object.defineProperty(this, 'data', {
       enumerable: true,
       configurable: false,
       get: (): TypedArray => {
         assertNotReleased(this, 'the arena array');
         if (fallback !== null) return fallback;
-        if (cached.buffer !== memoryBuffer()) cached = view(dtype, byteOffset, n);
+        const now = memoryBuffer();
+        if (cachedBuffer !== now) { cached = view(dtype, byteOffset, n); cachedBuffer = now; }
         return cached;
       },
     });
@@ -53,7 +55,9 @@ function memoryBuffer(): ArrayBufferLike | null {
 function view(dtype: ArenaDType, byteOffset: number, n: number): TypedArray {
   const s = state;
   if (s === null || n === 0) return new CTOR[dtype](0);
-  return new CTOR[dtype](s.w.buffer, byteOffset, n);
+  const v = new CTOR[dtype](s.w.buffer, byteOffset, n);
+  registerView(v, byteOffset);
+  return v;
 }
 
 interface Block { ptr: number; size: number }

@@ -12,7 +12,7 @@
  *   scanned there; chunk winners are merged with the same order;
  * - smaller JS-heap lanes, other dtypes, or no WASM SIMD: the JS kernel.
  */
-import { type Wasm, heapF32, heapF64, heapI32, inWasmMemory, wasm, SCRATCH_BYTES } from './wasm/loader.js';
+import { type Wasm, heapF32, heapF64, heapI32, wasm, wasmAddress, SCRATCH_BYTES } from './wasm/loader.js';
 
 /** The four arg-reductions. */
 export type ArgKind = 'argmax' | 'argmin' | 'nanargmax' | 'nanargmin';
@@ -25,8 +25,8 @@ type FloatArray = Float32Array | Float64Array;
  * float32 the copy + SIMD path is ~2x faster, at 256 they tie.
  */
 export const HEAP_CROSSOVER = 512;
-/** Arena lanes below this length also stay in JS (call overhead dominates; they tie near 128). */
-export const ARENA_CROSSOVER = 128;
+/** Arena lanes below this length also stay in JS (call overhead ~0.2 µs dominates; they tie near 256 float32). */
+export const ARENA_CROSSOVER = 256;
 /** Elements per chunk when a JS-heap lane is copied into scratch (32 KB of f32). */
 export const CHUNK_F32 = 8192;
 /** Elements per chunk for float64 (32 KB). */
@@ -53,10 +53,9 @@ export function wasmArgContig(kind: ArgKind, d: FloatArray, off: number, len: nu
   if (w === null) return undefined;
   const f64 = d instanceof Float64Array;
   const fn = laneFn(w, kind, f64);
-  if (inWasmMemory(w, d)) {
-    if (len < ARENA_CROSSOVER && !force) return undefined;
-    return fn(d.byteOffset + off * d.BYTES_PER_ELEMENT, len);
-  }
+  if (len < ARENA_CROSSOVER && !force) return undefined;
+  const addr = wasmAddress(w, d);
+  if (addr >= 0) return fn(addr + off * d.BYTES_PER_ELEMENT, len);
   if (len < HEAP_CROSSOVER && !force) return undefined;
   return chunked(w, kind, fn, d, off, len, f64);
 }
@@ -112,8 +111,9 @@ export function wasmArgBlockF32(kind: ArgKind, d: Float32Array, off: number, len
   const k = w.k;
   const fn = kind === 'argmax' ? k.argmaxColsF32 : kind === 'argmin' ? k.argminColsF32 : kind === 'nanargmax' ? k.nanargmaxColsF32 : k.nanargminColsF32;
   const idxPtr = w.scratch, bestPtr = w.scratch + inner * 4, rowsPtr = w.scratch + stateBytes;
-  if (inWasmMemory(w, d)) {
-    fn(d.byteOffset + off * 4, len, inner, idxPtr, bestPtr, 0, 1);
+  const addr = wasmAddress(w, d);
+  if (addr >= 0) {
+    fn(addr + off * 4, len, inner, idxPtr, bestPtr, 0, 1);
   } else {
     const heap = heapF32(w);
     const rowsPerChunk = Math.max(1, Math.floor(room / rowBytes));

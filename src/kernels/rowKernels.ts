@@ -20,7 +20,7 @@
  * const z = expSumF32(x, off, V, m);         // Σ exp(x - m), float64
  * expDivF32(x, off, out, off, V, m, z);      // out = f32(exp(x - m) / z)
  */
-import { heapF32, inWasmMemory, wasm, SCRATCH_BYTES, type Wasm } from './wasm/loader.js';
+import { heapF32, wasm, wasmAddress, SCRATCH_BYTES, type Wasm } from './wasm/loader.js';
 
 /** Lanes shorter than this run in JS (call overhead dominates). */
 export const ROW_CROSSOVER = 256;
@@ -46,7 +46,8 @@ export function rowMaxF32(data: Float32Array, offset: number, length: number): n
     }
     return m;
   }
-  if (inWasmMemory(w, data)) return w.k.maxF32(data.byteOffset + offset * 4, length);
+  const addr = wasmAddress(w, data);
+  if (addr >= 0) return w.k.maxF32(addr + offset * 4, length);
   let m = -Infinity;
   forChunks(w, data, offset, length, (ptr, n) => {
     const c = w.k.maxF32(ptr, n);
@@ -67,7 +68,8 @@ export function expSumF32(data: Float32Array, offset: number, length: number, sh
     for (let i = offset, e = offset + length; i < e; i++) s += Math.exp(data[i]! - shift);
     return s;
   }
-  if (inWasmMemory(w, data)) return w.k.expSumF32(data.byteOffset + offset * 4, length, shift);
+  const addr = wasmAddress(w, data);
+  if (addr >= 0) return w.k.expSumF32(addr + offset * 4, length, shift);
   let s = 0;
   forChunks(w, data, offset, length, (ptr, n) => { s += w.k.expSumF32(ptr, n, shift); });
   return s;
@@ -84,22 +86,23 @@ export function expDivF32(src: Float32Array, srcOffset: number, dst: Float32Arra
     for (let i = 0; i < length; i++) dst[dstOffset + i] = Math.exp(src[srcOffset + i]! - shift) / divisor;
     return;
   }
-  const srcIn = inWasmMemory(w, src), dstIn = inWasmMemory(w, dst);
+  const srcAddr = wasmAddress(w, src), dstAddr = wasmAddress(w, dst);
+  const srcIn = srcAddr >= 0, dstIn = dstAddr >= 0;
   if (srcIn && dstIn) {
-    w.k.expDivF32(src.byteOffset + srcOffset * 4, dst.byteOffset + dstOffset * 4, length, shift, divisor);
+    w.k.expDivF32(srcAddr + srcOffset * 4, dstAddr + dstOffset * 4, length, shift, divisor);
     return;
   }
   const outPtr = w.scratch + CHUNK * 4;
   for (let s = 0; s < length; s += CHUNK) {
     const n = Math.min(CHUNK, length - s);
     let inPtr: number;
-    if (srcIn) inPtr = src.byteOffset + (srcOffset + s) * 4;
+    if (srcIn) inPtr = srcAddr + (srcOffset + s) * 4;
     else {
       heapF32(w).set(src.subarray(srcOffset + s, srcOffset + s + n), w.scratch / 4);
       inPtr = w.scratch;
     }
     if (dstIn) {
-      w.k.expDivF32(inPtr, dst.byteOffset + (dstOffset + s) * 4, n, shift, divisor);
+      w.k.expDivF32(inPtr, dstAddr + (dstOffset + s) * 4, n, shift, divisor);
     } else {
       w.k.expDivF32(inPtr, outPtr, n, shift, divisor);
       const h = heapF32(w);
@@ -134,8 +137,9 @@ export function scanAtLeastF32(data: Float32Array, offset: number, length: numbe
     }
     return { count, mass };
   }
-  if (inWasmMemory(w, data)) {
-    const count = w.k.scanAtLeastF32(data.byteOffset + offset * 4, length, pivot, shift);
+  const addr = wasmAddress(w, data);
+  if (addr >= 0) {
+    const count = w.k.scanAtLeastF32(addr + offset * 4, length, pivot, shift);
     return { count, mass: w.k.lastScanMass() };
   }
   let count = 0, mass = 0;
@@ -159,7 +163,8 @@ export function countAtLeastF32(data: Float32Array, offset: number, length: numb
     for (let i = offset, e = offset + length; i < e; i++) if (data[i]! >= p) c++;
     return c;
   }
-  if (inWasmMemory(w, data)) return w.k.countAtLeastF32(data.byteOffset + offset * 4, length, pivot);
+  const addr = wasmAddress(w, data);
+  if (addr >= 0) return w.k.countAtLeastF32(addr + offset * 4, length, pivot);
   let c = 0;
   forChunks(w, data, offset, length, (ptr, n) => { c += w.k.countAtLeastF32(ptr, n, pivot); });
   return c;

@@ -17,7 +17,7 @@
  * const vals = new Float32Array(50), idx = new Int32Array(50);
  * if (!topkRowF32(logits, row * V, V, 50, vals, idx, 0)) fallback();
  */
-import { heapF32, heapI32, inWasmMemory, wasm, SCRATCH_BYTES } from './wasm/loader.js';
+import { heapF32, heapI32, wasm, wasmAddress, SCRATCH_BYTES } from './wasm/loader.js';
 
 const INDEX_SPAN = 2 ** 21;
 /** Rows longer than this go to the caller (packed sort keys hold 21 index bits). */
@@ -136,7 +136,8 @@ function rthLargest(a: Float32Array, r: number): number {
 }
 
 function collect(w: NonNullable<ReturnType<typeof wasm>>, d: Float32Array, off: number, len: number, pivot: number, idxPtr: number): number {
-  if (inWasmMemory(w, d)) return w.k.collectAtLeastF32(d.byteOffset + off * 4, len, pivot, idxPtr, CAP, 0);
+  const addr = wasmAddress(w, d);
+  if (addr >= 0) return w.k.collectAtLeastF32(addr + off * 4, len, pivot, idxPtr, CAP, 0);
   const dataPtr = w.scratch + CAP * 4;
   let total = 0;
   for (let s = 0; s < len; s += CHUNK) {

@@ -134,7 +134,29 @@ export function heapF64(w: Wasm): Float64Array { refresh(w); return f64; }
 /** See heapF32. */
 export function heapI32(w: Wasm): Int32Array { refresh(w); return i32; }
 
+// Views the arena created, with their byte address. Reading `.buffer` or
+// `.byteOffset` of a typed array over WebAssembly memory costs ~100 ns in this
+// V8 (a runtime call), a WeakMap hit ~30 ns: the per-call overhead that sets
+// the crossovers.
+const views = new WeakMap<object, number>();
+
+/** Records that `v` is a view of the kernels' memory starting at byte `address`. */
+export function registerView(v: ArrayBufferView, address: number): void {
+  views.set(v, address);
+}
+
+/**
+ * The byte address of `data[0]` inside the kernels' memory, or -1 when `data`
+ * lives elsewhere (a JS-heap array). Arena views are looked up; any other view
+ * of the memory (e.g. a subarray of an arena array) is recognised by its buffer.
+ */
+export function wasmAddress(w: Wasm, data: ArrayBufferView): number {
+  const a = views.get(data);
+  if (a !== undefined && data.byteLength !== 0) return a;
+  return data.buffer === w.buffer ? data.byteOffset : -1;
+}
+
 /** True when `data` is a view of the kernels' memory (an arena array): kernels then read it in place. */
 export function inWasmMemory(w: Wasm, data: ArrayBufferView): boolean {
-  return data.buffer === w.buffer;
+  return wasmAddress(w, data) >= 0;
 }
