@@ -136,6 +136,20 @@ describe('wasmArgContig', () => {
     }), { numRuns: 300 });
   });
 
+  it('wasmArgContig reads a subarray view of an arena array in place (found by its buffer) with the same result', () => {
+    const a = allocate('float32', [5000]);
+    const d = a.data as Float32Array;
+    for (let i = 0; i < 5000; i++) d[i] = (i * 7919) % 4999;
+    d[4000] = 1e9;
+    const sub = d.subarray(1000);
+    expect(wasmArgContig('argmax', sub, 10, 3990)).toBe(2990);
+    expect(wasmArgContig('argmax', sub, 10, 3990)).toBe(reference('argmax', sub, 10, 3990));
+    sub[3500] = NaN;
+    expect(wasmArgContig('argmax', sub, 0, 4000)).toBe(3500); // the NaN wins
+    expect(wasmArgContig('nanargmax', sub, 0, 4000)).toBe(3000);
+    release(a);
+  });
+
   it('wasmArgContig returns undefined below the crossover so the caller keeps its JS kernel', () => {
     expect(wasmArgContig('argmax', new Float32Array(10), 0, 10)).toBeUndefined();
   });
