@@ -22,7 +22,7 @@ export interface TopkResult {
 }
 
 /** Heap path while k is small against the row; beyond, selection on a copy is cheaper. */
-const HEAP_MAX_K = 1024;
+const HEAP_MAX_K = 4096;
 
 /**
  * Chooses the k entries of one numeric row into `sel[0, k)`. Largest: NaN
