@@ -42,7 +42,8 @@ const MODES: readonly LogprobsMode[] = ['raw_logprobs', 'raw_logits', 'processed
  *    what is left: in ascending order drop a token when the cumulative
  *    probability up to and including it is `<= 1 - p` (the most likely token
  *    always stays); (e) draw: one uniform u from the request's stream, inverse
- *    CDF over the kept tokens in id order (exact distribution).
+ *    CDF over the kept tokens in id order (exact distribution; wide
+ *    top-p-only rows order them by value bin, then id — see `drawBinned`).
  * 6. Logprobs from the array the mode names (`raw_*` step 1, `processed_*`
  *    after step 5 with dropped tokens at -inf; greedy rows: after step 3).
  *
