@@ -42,4 +42,25 @@ describe('doc examples of src/sample run as written', () => {
     expect(fromGenerationConfig({ do_sample: true, top_p: 0.9 })).toEqual({ temperature: 1, topK: 50, topP: 0.9 });
     expect(fromOpenAI({ temperature: 0.7, top_p: 0.9, seed: -1, logit_bias: { '50256': -200 } })).toEqual({ temperature: 0.7, topP: 0.9, logitBias: { 50256: -100 } });
   });
+
+  it('README: batched sampling with per-request params and seeds; greedy', () => {
+    const sampler = new Sampler();
+    const B = 2, V = 8;
+    const logits = { data: Float32Array.from({ length: B * V }, (_, i) => Math.sin(i) * 4), dims: [B, V] };
+    const { tokens, logprobs } = sampler.sample(logits, [
+      { params: { temperature: 0 } },
+      { params: { temperature: 0.8, topK: 50, topP: 0.9, minP: 0.05, seed: 42, logprobs: 3, repetitionPenalty: 1.1 },
+        promptTokenIds: [1, 2, 3], outputTokenIds: [5] },
+    ]);
+    const row0 = Array.from(logits.data.subarray(0, V));
+    expect(tokens[0]).toBe(row0.indexOf(Math.max(...row0)));
+    expect(logprobs!.n).toBe(3);
+    expect(logprobs!.tokenIds.length).toBe(B * 4);
+    expect(logprobs!.tokenIds[4]).toBe(tokens[1]);
+    const again = new Sampler().sample({ data: logits.data.slice(V), dims: [1, V] }, [
+      { params: { temperature: 0.8, topK: 50, topP: 0.9, minP: 0.05, seed: 42, repetitionPenalty: 1.1 }, promptTokenIds: [1, 2, 3], outputTokenIds: [5] },
+    ]);
+    expect(again.tokens[0]).toBe(tokens[1]);
+    expect(sampler.sample(logits, fromOpenAI({ temperature: 0.7, top_p: 0.95, seed: 7 })).tokens.length).toBe(2);
+  });
 });
