@@ -126,6 +126,21 @@ describe('Sampler.sample(logits, requests): masking steps', () => {
     const y = { data: Float32Array.from([1, 2, 3]), dims: [1, 3] };
     expect(() => sample(y, { allowedTokenIds: [0], badTokenIds: [0] })).toThrow(expect.objectContaining({ code: 'ALL_MASKED' }));
   });
+  it('NaN logits behave as -Infinity on every path (in place at temperature 1, copied otherwise)', () => {
+    const V = 300;
+    const withNaN = randomRow(V, 41);
+    for (let i = 0; i < V; i += 3) withNaN[i] = NaN;
+    const withInf = Float32Array.from(withNaN, (v) => (Number.isNaN(v) ? -Infinity : v));
+    for (const params of [{ topK: 5 }, { topK: 5, topP: 0.8 }, { topP: 0.7 }, { minP: 0.1 }, { temperature: 0.7, topK: 5 }, {}] as SamplingParams[]) {
+      for (let seed = 0; seed < 20; seed++) {
+        const a = sample({ data: withNaN, dims: [1, V] }, { ...params, seed }).tokens[0]!;
+        expect(a).toBe(sample({ data: withInf, dims: [1, V] }, { ...params, seed }).tokens[0]);
+        expect(Number.isNaN(withNaN[a]!)).toBe(false);
+      }
+    }
+    const firstNaN = Float32Array.from([NaN, NaN, 1, 2, 3]);
+    expect(sample({ data: firstNaN, dims: [1, 5] }, { topK: 2, seed: 1 }).tokens[0]).toBeGreaterThanOrEqual(3);
+  });
   it('+Infinity logits share all the mass', () => {
     const x = { data: Float32Array.from([Infinity, 1, Infinity, 3]), dims: [1, 4] };
     const seen = new Set<number>();

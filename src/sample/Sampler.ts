@@ -6,6 +6,7 @@ import { createRng, type Rng } from '../random/createRng.js';
 import { applyAllowedTokens, applyBadTokens, applyBadWords } from './ops/allowedBadTokens.js';
 import { argmaxRow } from './ops/argmaxRow.js';
 import { drawKept, seededUniform } from './ops/draw.js';
+import { HEAP_MAX, kthLargestCollect } from './ops/kthLargest.js';
 import { gatherRow, logSumExpRow } from './ops/logprobs.js';
 import { applyLogitBias } from './ops/logitBias.js';
 import { applyMinTokens } from './ops/minTokens.js';
@@ -129,9 +130,18 @@ export class Sampler {
       } else {
         let row: Float32Array = s.row;
         let m = -Infinity;
+        let preThr = NaN;
         if (!greedy && !plan.sparse) {
-          // temperature 1 over a float32 row without NaN: read the input in place (the kernels only read it)
-          if (plan.temperature === 1 && cs === 1 && src instanceof Float32Array && !processedLp && (m = maxOrNaN(src, o, V)) === m) {
+          const inPlace = plan.temperature === 1 && cs === 1 && src instanceof Float32Array && !processedLp;
+          if (inPlace && plan.topK > 0 && plan.topK <= HEAP_MAX) {
+            // top-k at temperature 1 read in place: the heap pass also yields the maximum (the heap's largest)
+            row = src.subarray(o, o + V);
+            preThr = kthLargestCollect(row, V, plan.topK, s.heap, s.idx, s.ints);
+            m = -Infinity;
+            for (let j = 0; j < plan.topK; j++) if (s.heap[j]! > m) m = s.heap[j]!;
+            if (m === Infinity || m === -Infinity) { row = s.row; preThr = NaN; m = loadTemperatureMax(src, o, cs, V, row, 1); }
+          } else if (inPlace && (m = maxOrNaN(src, o, V)) === m) {
+            // temperature 1 over a float32 row without NaN: read the input in place (the kernels only read it)
             row = src.subarray(o, o + V);
           } else m = loadTemperatureMax(src, o, cs, V, row, plan.temperature);
         } else { loadRow(src, o, cs, V, row); this.applySparse(plan, row, V); }
@@ -142,7 +152,7 @@ export class Sampler {
           if (plan.sparse) m = applyTemperatureMax(row, V, plan.temperature);
           if (m === -Infinity) throw allMasked(`sample: ${where} has no finite logit left after step 2`);
           if (m === Infinity) { if (row !== s.row) { s.row.set(row); row = s.row; } onlyInfinite(row, V); m = 0; }
-          const kept = keptSet(row, V, m, plan.minP, plan.topK, plan.topP, s, this.kept, where);
+          const kept = keptSet(row, V, m, plan.minP, plan.topK, plan.topP, s, this.kept, where, preThr);
           const u = plan.seeded ? seededUniform(plan.seedLo, plan.seedHi, plan.step, s.block) : this.rng.uniform();
           token = kept.binned ? drawBinned(row, V, kept, s, u) : drawKept(s, kept, u);
           if (processedLp) {

@@ -25,7 +25,8 @@ export function kthLargest(x: Float32Array, V: number, k: number, scratch: Float
  */
 export function kthLargestCollect(x: Float32Array, V: number, k: number, h: Float32Array, cand: Int32Array, out: Int32Array): number {
   let n = 0;
-  for (let i = 0; i < k; i++) { h[i] = x[i]!; cand[n++] = i; }
+  // NaN counts as -Infinity (it is never >= anything later, and never enters the heap)
+  for (let i = 0; i < k; i++) { const v = x[i]!; h[i] = v === v ? v : -Infinity; cand[n++] = i; }
   for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(h, k, i);
   let top = h[0]!;
   for (let i = k; i < V; i++) {
