@@ -13,7 +13,9 @@ export function expNonPos(x: number): number {
   if (!(x > -745.2)) return 0;
   const q = Math.floor(0.5 - x * INV_STEP) | 0;
   const r = x + q * STEP_HI + q * STEP_LO;
-  const p = 1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 + r * 0.008333333333333333))));
+  // Estrin's scheme: a shorter dependency chain than Horner for the same polynomial
+  const r2 = r * r;
+  const p = (1 + r) + r2 * ((0.5 + r * 0.16666666666666666) + r2 * (0.041666666666666664 + r * 0.008333333333333333));
   return p * FRAC[q & 63]! * POW2NEG[q >> 6]!;
 }
 
