@@ -199,7 +199,9 @@ export function nanargminColsF32(ptr: usize, rows: i32, cols: i32, outIdx: usize
 // so n*C1 is exact), e^r = 1 + r + r^2 P(r) with Cephes' degree-5 minimax P,
 // times 2^n applied in two halves so subnormal results round once. s is
 // clamped to [-104, 100] (0 and +Inf beyond; NaN passes through the clamps,
-// and a NaN lo from an infinite x is pinned to [-1, 1]).
+// and a NaN lo from an infinite x is pinned to [-1, 1]). Only single-instruction
+// SIMD ops on x64 V8 (pmin/pmax, not min/max; the 1.5 * 2^23 rounding trick,
+// not nearest + trunc_sat).
 // Within 1 ulp of Math.fround(Math.exp(x - shift)) over the float32 range (rowKernels.test.ts).
 // @ts-ignore: decorator
 @inline function expShiftF32x4(x: v128, shHi: v128, shLo: v128): v128 {
@@ -208,8 +210,11 @@ export function nanargminColsF32(ptr: usize, rows: i32, cols: i32, outIdx: usize
   const bb = f32x4.sub(s, x);
   let lo = f32x4.add(f32x4.sub(x, f32x4.sub(s, bb)), f32x4.sub(negHi, bb));
   lo = f32x4.pmin(f32x4.splat(1.0), f32x4.pmax(f32x4.splat(-1.0), f32x4.sub(lo, shLo)));
-  s = f32x4.min(f32x4.max(s, f32x4.splat(-104.0)), f32x4.splat(100.0));
-  const nf = f32x4.nearest(f32x4.mul(s, f32x4.splat(1.44269504088896341)));
+  // pmax/pmin (one instruction each) keep a NaN s: pmax(s, c) = s < c ? c : s
+  s = f32x4.pmin(f32x4.pmax(s, f32x4.splat(-104.0)), f32x4.splat(100.0));
+  // round to nearest even with the 1.5 * 2^23 trick: t's low mantissa bits hold n
+  const t = f32x4.add(f32x4.mul(s, f32x4.splat(1.44269504088896341)), f32x4.splat(12582912.0));
+  const nf = f32x4.sub(t, f32x4.splat(12582912.0));
   const r = f32x4.add(f32x4.sub(f32x4.sub(s, f32x4.mul(nf, f32x4.splat(0.693359375))), f32x4.mul(nf, f32x4.splat(-2.12194440e-4))), lo);
   const z = f32x4.mul(r, r);
   let p = f32x4.splat(1.9875691500e-4);
@@ -219,7 +224,7 @@ export function nanargminColsF32(ptr: usize, rows: i32, cols: i32, outIdx: usize
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
   const y = f32x4.add(f32x4.add(f32x4.mul(p, z), r), f32x4.splat(1.0));
-  const n = i32x4.trunc_sat_f32x4_s(nf);
+  const n = i32x4.sub(t, i32x4.splat(0x4b400000));
   const n1 = i32x4.shr_s(n, 1);
   const n2 = i32x4.sub(n, n1);
   const s1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23);
@@ -236,8 +241,11 @@ function expShiftF32(x: f32, shHi: f32, shLo: f32): f32 {
   lo = lo - shLo;
   lo = lo > <f32>-1.0 ? lo : <f32>-1.0; // NaN -> -1, like pmax(-1, lo)
   lo = lo < <f32>1.0 ? lo : <f32>1.0;
-  s = min(max(s, <f32>-104.0), <f32>100.0);
-  const nf = nearest(s * <f32>1.44269504088896341);
+  if (s != s) return s;
+  s = s < <f32>-104.0 ? <f32>-104.0 : s;
+  s = s > <f32>100.0 ? <f32>100.0 : s;
+  const t = s * <f32>1.44269504088896341 + <f32>12582912.0;
+  const nf = t - <f32>12582912.0;
   const r = ((s - nf * <f32>0.693359375) - nf * <f32>-2.12194440e-4) + lo;
   const z = r * r;
   let p: f32 = 1.9875691500e-4;
@@ -247,8 +255,7 @@ function expShiftF32(x: f32, shHi: f32, shLo: f32): f32 {
   p = p * r + <f32>1.6666665459e-1;
   p = p * r + <f32>5.0000001201e-1;
   const y = (p * z + r) + <f32>1.0;
-  if (nf != nf) return nf;
-  const n = <i32>nf;
+  const n = reinterpret<i32>(t) - 0x4b400000;
   const n1 = n >> 1;
   const n2 = n - n1;
   return (y * reinterpret<f32>((n1 + 127) << 23)) * reinterpret<f32>((n2 + 127) << 23);
