@@ -203,32 +203,37 @@ export function nanargminColsF32(ptr: usize, rows: i32, cols: i32, outIdx: usize
 // SIMD ops on x64 V8 (pmin/pmax, not min/max; the 1.5 * 2^23 rounding trick,
 // not nearest + trunc_sat).
 // Within 1 ulp of Math.fround(Math.exp(x - shift)) over the float32 range (rowKernels.test.ts).
+// The exp constants, pre-splatted in static memory: V8 rebuilds a v128.const
+// in the loop (several instructions each), a load folds into the arithmetic.
+const EXPC: usize = memory.data<f32>([1.0, 1.0, 1.0, 1.0, -1.0, -1.0, -1.0, -1.0, -104.0, -104.0, -104.0, -104.0, 100.0, 100.0, 100.0, 100.0, 1.44269504088896341, 1.44269504088896341, 1.44269504088896341, 1.44269504088896341, 12582912.0, 12582912.0, 12582912.0, 12582912.0, 0.693359375, 0.693359375, 0.693359375, 0.693359375, -2.12194440e-4, -2.12194440e-4, -2.12194440e-4, -2.12194440e-4, 1.9875691500e-4, 1.9875691500e-4, 1.9875691500e-4, 1.9875691500e-4, 1.3981999507e-3, 1.3981999507e-3, 1.3981999507e-3, 1.3981999507e-3, 8.3334519073e-3, 8.3334519073e-3, 8.3334519073e-3, 8.3334519073e-3, 4.1665795894e-2, 4.1665795894e-2, 4.1665795894e-2, 4.1665795894e-2, 1.6666665459e-1, 1.6666665459e-1, 1.6666665459e-1, 1.6666665459e-1, 5.0000001201e-1, 5.0000001201e-1, 5.0000001201e-1, 5.0000001201e-1], 16);
+const EXPI: usize = memory.data<i32>([0x4b400000, 0x4b400000, 0x4b400000, 0x4b400000, 127, 127, 127, 127], 16);
+
 // @ts-ignore: decorator
 @inline function expShiftF32x4(x: v128, shHi: v128, shLo: v128): v128 {
   const negHi = f32x4.neg(shHi);
   let s = f32x4.add(x, negHi);
   const bb = f32x4.sub(s, x);
   let lo = f32x4.add(f32x4.sub(x, f32x4.sub(s, bb)), f32x4.sub(negHi, bb));
-  lo = f32x4.pmin(f32x4.splat(1.0), f32x4.pmax(f32x4.splat(-1.0), f32x4.sub(lo, shLo)));
+  lo = f32x4.pmin(v128.load(EXPC, 0), f32x4.pmax(v128.load(EXPC, 16), f32x4.sub(lo, shLo)));
   // pmax/pmin (one instruction each) keep a NaN s: pmax(s, c) = s < c ? c : s
-  s = f32x4.pmin(f32x4.pmax(s, f32x4.splat(-104.0)), f32x4.splat(100.0));
+  s = f32x4.pmin(f32x4.pmax(s, v128.load(EXPC, 32)), v128.load(EXPC, 48));
   // round to nearest even with the 1.5 * 2^23 trick: t's low mantissa bits hold n
-  const t = f32x4.add(f32x4.mul(s, f32x4.splat(1.44269504088896341)), f32x4.splat(12582912.0));
-  const nf = f32x4.sub(t, f32x4.splat(12582912.0));
-  const r = f32x4.add(f32x4.sub(f32x4.sub(s, f32x4.mul(nf, f32x4.splat(0.693359375))), f32x4.mul(nf, f32x4.splat(-2.12194440e-4))), lo);
+  const t = f32x4.add(f32x4.mul(s, v128.load(EXPC, 64)), v128.load(EXPC, 80));
+  const nf = f32x4.sub(t, v128.load(EXPC, 80));
+  const r = f32x4.add(f32x4.sub(f32x4.sub(s, f32x4.mul(nf, v128.load(EXPC, 96))), f32x4.mul(nf, v128.load(EXPC, 112))), lo);
   const z = f32x4.mul(r, r);
-  let p = f32x4.splat(1.9875691500e-4);
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
-  const y = f32x4.add(f32x4.add(f32x4.mul(p, z), r), f32x4.splat(1.0));
-  const n = i32x4.sub(t, i32x4.splat(0x4b400000));
+  let p = v128.load(EXPC, 128);
+  p = f32x4.add(f32x4.mul(p, r), v128.load(EXPC, 144));
+  p = f32x4.add(f32x4.mul(p, r), v128.load(EXPC, 160));
+  p = f32x4.add(f32x4.mul(p, r), v128.load(EXPC, 176));
+  p = f32x4.add(f32x4.mul(p, r), v128.load(EXPC, 192));
+  p = f32x4.add(f32x4.mul(p, r), v128.load(EXPC, 208));
+  const y = f32x4.add(f32x4.add(f32x4.mul(p, z), r), v128.load(EXPC, 0));
+  const n = i32x4.sub(t, v128.load(EXPI, 0));
   const n1 = i32x4.shr_s(n, 1);
   const n2 = i32x4.sub(n, n1);
-  const s1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23);
-  const s2 = i32x4.shl(i32x4.add(n2, i32x4.splat(127)), 23);
+  const s1 = i32x4.shl(i32x4.add(n1, v128.load(EXPI, 16)), 23);
+  const s2 = i32x4.shl(i32x4.add(n2, v128.load(EXPI, 16)), 23);
   return f32x4.mul(f32x4.mul(y, s1), s2);
 }
 
