@@ -131,7 +131,7 @@ describe('Sampler.sample(logits, requests): masking steps', () => {
     const withNaN = randomRow(V, 41);
     for (let i = 0; i < V; i += 3) withNaN[i] = NaN;
     const withInf = Float32Array.from(withNaN, (v) => (Number.isNaN(v) ? -Infinity : v));
-    for (const params of [{ topK: 5 }, { topK: 5, topP: 0.8 }, { topP: 0.7 }, { minP: 0.1 }, { temperature: 0.7, topK: 5 }, {}] as SamplingParams[]) {
+    for (const params of [{ topK: 5 }, { topK: 5, topP: 0.8 }, { topP: 0.7 }, { minP: 0.1 }, { minP: 0.1, topP: 0.8 }, { temperature: 0.7, topK: 5 }, {}] as SamplingParams[]) {
       for (let seed = 0; seed < 20; seed++) {
         const a = sample({ data: withNaN, dims: [1, V] }, { ...params, seed }).tokens[0]!;
         expect(a).toBe(sample({ data: withInf, dims: [1, V] }, { ...params, seed }).tokens[0]);
@@ -161,7 +161,7 @@ describe('Sampler.sample: seeds and batch invariance', () => {
     const V = 257;
     fc.assert(fc.property(
       fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 9 }), fc.nat(), fc.integer({ min: 0, max: 1e6 }),
-      fc.record({ temperature: fc.double({ min: 0.2, max: 2, noNaN: true }), topK: fc.integer({ min: 0, max: 300 }), topP: fc.double({ min: 0.05, max: 1, noNaN: true }), minP: fc.double({ min: 0, max: 0.5, noNaN: true }) }),
+      fc.record({ temperature: fc.oneof(fc.constant(1), fc.double({ min: 0.2, max: 2, noNaN: true })), topK: fc.integer({ min: 0, max: 300 }), topP: fc.double({ min: 0.05, max: 1, noNaN: true }), minP: fc.double({ min: 0, max: 0.5, noNaN: true }) }),
       (seed, stepLen, B, rowPick, rowSeed, params) => {
         const row = randomRow(V, rowSeed);
         const me: SampleRequest = { params: { ...params, seed }, outputTokenIds: Array.from({ length: stepLen }, (_, i) => i % V) };
@@ -172,6 +172,17 @@ describe('Sampler.sample: seeds and batch invariance', () => {
         const inBatch = new Sampler().sample(batch(rows), reqs).tokens[at];
         expect(inBatch).toBe(alone);
       }), { numRuns: 150, seed: 8 });
+  });
+  it('the in-place fast paths (float32, temperature 1) draw exactly what the copying path draws (float64 input) — fast-check', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 2, max: 9000 }), fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 2 ** 31 }),
+      fc.record({ topK: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3000 })), topP: fc.oneof(fc.constant(1), fc.double({ min: 0.05, max: 1, noNaN: true })), minP: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.9, noNaN: true })) }),
+      (V, rowSeed, seed, params) => {
+        const row = randomRow(V, rowSeed, 6);
+        const a = new Sampler().sample({ data: row, dims: [1, V] }, { ...params, seed }).tokens[0];
+        const b = new Sampler().sample({ data: Float64Array.from(row), dims: [1, V] }, { ...params, seed }).tokens[0];
+        expect(a).toBe(b);
+      }), { numRuns: 120, seed: 10 });
   });
   it('seed 0 is a seed: two Samplers agree on every step', () => {
     const row = randomRow(64, 1, 1);

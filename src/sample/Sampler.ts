@@ -7,6 +7,7 @@ import { applyAllowedTokens, applyBadTokens, applyBadWords } from './ops/allowed
 import { argmaxRow } from './ops/argmaxRow.js';
 import { drawKept, seededUniform } from './ops/draw.js';
 import { HEAP_MAX, kthLargestCollect } from './ops/kthLargest.js';
+import { minPCollect } from './ops/minP.js';
 import { gatherRow, logSumExpRow } from './ops/logprobs.js';
 import { applyLogitBias } from './ops/logitBias.js';
 import { applyMinTokens } from './ops/minTokens.js';
@@ -130,7 +131,7 @@ export class Sampler {
       } else {
         let row: Float32Array = s.row;
         let m = -Infinity;
-        let preThr = NaN;
+        let preThr = NaN, preMinP = false;
         if (!greedy && !plan.sparse) {
           const inPlace = plan.temperature === 1 && cs === 1 && src instanceof Float32Array && !processedLp;
           if (inPlace && plan.topK > 0 && plan.topK <= HEAP_MAX) {
@@ -140,6 +141,12 @@ export class Sampler {
             m = -Infinity;
             for (let j = 0; j < plan.topK; j++) if (s.heap[j]! > m) m = s.heap[j]!;
             if (m === Infinity || m === -Infinity) { row = s.row; preThr = NaN; m = loadTemperatureMax(src, o, cs, V, row, 1); }
+          } else if (inPlace && plan.minP > 0 && plan.topK === 0) {
+            // min-p at temperature 1 read in place: one pass finds the maximum and a superset of the survivors
+            row = src.subarray(o, o + V);
+            m = minPCollect(row, V, plan.minP, s.idx, s.ints);
+            preMinP = true;
+            if (m === Infinity || m === -Infinity) { row = s.row; preMinP = false; m = loadTemperatureMax(src, o, cs, V, row, 1); }
           } else if (inPlace && (m = maxOrNaN(src, o, V)) === m) {
             // temperature 1 over a float32 row without NaN: read the input in place (the kernels only read it)
             row = src.subarray(o, o + V);
@@ -152,7 +159,7 @@ export class Sampler {
           if (plan.sparse) m = applyTemperatureMax(row, V, plan.temperature);
           if (m === -Infinity) throw allMasked(`sample: ${where} has no finite logit left after step 2`);
           if (m === Infinity) { if (row !== s.row) { s.row.set(row); row = s.row; } onlyInfinite(row, V); m = 0; }
-          const kept = keptSet(row, V, m, plan.minP, plan.topK, plan.topP, s, this.kept, where, preThr);
+          const kept = keptSet(row, V, m, plan.minP, plan.topK, plan.topP, s, this.kept, where, preThr, preMinP);
           const u = plan.seeded ? seededUniform(plan.seedLo, plan.seedHi, plan.step, s.block) : this.rng.uniform();
           token = kept.binned ? drawBinned(row, V, kept, s, u) : drawKept(s, kept, u);
           if (processedLp) {

@@ -26,3 +26,24 @@ export function applyMinPRow(x: Float32Array, V: number, minP: number): Float32A
   for (let i = 0; i < V; i++) if (x[i]! < cut) x[i] = -Infinity;
   return x;
 }
+
+/**
+ * One read-only pass for min-p rows: returns the row maximum and collects
+ * into `cand` (increasing ids) a superset of the survivors — every index
+ * whose value was >= (running maximum + ln(minP)) when scanned; the cut only
+ * grows, so no survivor is missed. NaN is never collected. The count is left
+ * in `out[0]`. O(V).
+ */
+export function minPCollect(x: Float32Array, V: number, minP: number, cand: Int32Array, out: Int32Array): number {
+  const lnMinP = Math.log(minP);
+  let m = -Infinity, cut = -Infinity, n = 0;
+  for (let i = 0; i < V; i++) {
+    const v = x[i]!;
+    if (v >= cut) {
+      if (v > m) { m = v; cut = m + lnMinP; }
+      cand[n++] = i;
+    }
+  }
+  out[0] = n;
+  return m;
+}

@@ -54,13 +54,20 @@ export function newKeptSet(): KeptSet {
 const DIRECT_MAX = 4096;
 const BIN_SPAN = 40;
 
-export function keptSet(x: Float32Array, V: number, m: number, minP: number, topK: number, topP: number, s: Scratch, res: KeptSet, where: string, preThr = NaN): KeptSet {
+export function keptSet(x: Float32Array, V: number, m: number, minP: number, topK: number, topP: number, s: Scratch, res: KeptSet, where: string, preThr = NaN, preMinP = false): KeptSet {
   res.binned = false;
   if (topP < 1 && !(minP > 0) && !(topK > 0 && topK < V) && V > DIRECT_MAX) return binnedTopP(x, V, m, topP, s, res);
   let cut = minPCut(m, minP);
   const idx = s.idx, val = s.val, w = s.w;
   let n = 0, z = 0;
-  if (topK > 0 && topK < V && topK <= HEAP_MAX) {
+  if (preMinP) {
+    // the caller ran minPCollect (no top-k): filter its superset
+    const nc = s.ints[0]!;
+    for (let j = 0; j < nc; j++) {
+      const i = idx[j]!, v = x[i]!;
+      if (v >= cut && v !== -Infinity) { const e = expNonPos(v - m); idx[n] = i; val[n] = v; w[n] = e; z += e; n++; }
+    }
+  } else if (topK > 0 && topK < V && topK <= HEAP_MAX) {
     // preThr: the caller already ran kthLargestCollect (to learn the maximum in the same pass)
     const thr = preThr === preThr ? preThr : kthLargestCollect(x, V, topK, s.heap, idx, s.ints);
     if (thr > cut) cut = thr;
