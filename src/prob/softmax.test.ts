@@ -125,6 +125,20 @@ describe('softmax semantics', () => {
     expectClose(data(logsumexp(x, { temperature: t })), data(logsumexp(x.map((v) => v / t))), 1e-14, 1e-15);
   });
 
+  it('softmax(float32 x) is within 2 float32 ulps of the float64 softmax of the same values', () => {
+    let seed = 17;
+    const vals = Array.from({ length: 4000 }, () => { seed = (seed * 1103515245 + 12345) >>> 0; return (seed / 2 ** 32 - 0.5) * 60; });
+    const x32 = ndarray(Float32Array.from(vals), { shape: [4, 1000] });
+    const ref = softmax(ndarray(Float64Array.from(Float32Array.from(vals)), { shape: [4, 1000] })).data as Float64Array;
+    const got = softmax(x32).data as Float32Array;
+    let worst = 0;
+    for (let i = 0; i < ref.length; i++) {
+      if (ref[i]! < 1e-30) continue; // float32 subnormal territory
+      worst = Math.max(worst, Math.abs(got[i]! - ref[i]!) / (ref[i]! * 2 ** -23));
+    }
+    expect(worst).toBeLessThanOrEqual(2);
+  });
+
   it('logSoftmax([0, -2000]) keeps the tiny log-probability instead of -Infinity', () => {
     expect(toNested(logSoftmax([0, -2000]))).toEqual([0, -2000]);
   });
