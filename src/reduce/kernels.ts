@@ -386,3 +386,28 @@ export function feedGeneral(
     }
   }
 }
+
+// ---------------------------------------------------------------------------
+// Warm-up. V8 may optimize a kernel on-stack (OSR) in the middle of its first
+// long lane, before the code after the hot loop (the stream merge, the
+// tails) has ever run; that optimized code then lacks type feedback there and
+// deoptimizes at the end of *every* later long call (seen with --trace-deopt
+// as a repeating "Insufficient type feedback for compare operation"), which
+// also throws away the regular optimized code. Running every branch of each
+// kernel once on tiny float32 inputs at load time gives the optimizer complete
+// feedback. It has no observable effect.
+function warmUp(): void {
+  const flat = new Float32Array(40).fill(1);          // all ties: every merge compare runs
+  const ramp = new Float32Array(40).map((_, i) => i % 7 - (i % 3)); // new winners in every stream
+  const withNaN = ramp.slice(); withNaN[37] = NaN;     // tail NaN
+  const allNaN = new Float32Array(40).fill(NaN);
+  const res = new Int32Array(8), scratch = new Float64Array(8);
+  // Repeated: V8 allocates a function's feedback vector only after its first few calls.
+  for (let round = 0; round < 12; round++) for (const k of Object.values(JS_KERNELS)) {
+    for (const d of [flat, ramp, withNaN, allNaN]) {
+      k.contig(d, 0, 40); k.contig(d, 1, 37); k.strided(d, 0, 1, 40); k.strided(d, 39, -2, 20);
+      k.block(d, 0, 10, 4, res, 0, scratch); k.block(d, 0, 13, 3, res, 0, scratch);
+    }
+  }
+}
+warmUp();
