@@ -8,6 +8,7 @@ import { argmaxRow } from './ops/argmaxRow.js';
 import { drawKept, seededUniform } from './ops/draw.js';
 import { HEAP_MAX, kthLargestCollect } from './ops/kthLargest.js';
 import { minPCollect } from './ops/minP.js';
+import { topKCollectFast } from './ops/topKFast.js';
 import { gatherRow, logSumExpRow } from './ops/logprobs.js';
 import { applyLogitBias } from './ops/logitBias.js';
 import { applyMinTokens } from './ops/minTokens.js';
@@ -61,10 +62,15 @@ const MODES: readonly LogprobsMode[] = ['raw_logprobs', 'raw_logits', 'processed
  * temperature 2 keeps more tokens here than in llama.cpp.
  *
  * **Speed.** Nothing sorts the vocabulary: top-k is a size-k heap scan
- * (quickselect for k > 2048), min-p a threshold, top-p a weighted quickselect
- * on the survivors, the draw one walk. Only the tokens that survive min-p and
- * top-k are exponentiated; greedy rows are one argmax pass. Per row:
- * O(V + k log k) for top-k, O(V) expected with top-p.
+ * (quickselect for k > 2048; on contiguous float32 rows at temperature 1 with
+ * V >= 4096 and k <= V / 64, the shared WASM SIMD top-k and count kernels of
+ * src/kernels instead), min-p a threshold, top-p a weighted quickselect on the
+ * survivors, the draw one walk. Only the tokens that survive min-p and top-k
+ * are exponentiated; greedy rows are one pass of the shared `nanargmax` lane
+ * kernel (src/reduce/dispatch.ts, WASM SIMD for float rows). Per row:
+ * O(V + k log k) for top-k, O(V) expected with top-p. The cost per row does
+ * not depend on B, but rows that are no longer in cache (B x V x 4 bytes
+ * beyond L2) stream from memory at about half the in-cache speed.
  *
  * **Errors** (all thrown before any row is processed): INVALID_ARGUMENT naming
  * the request and field ("topP of request 3 must be in (0, 1], got 1.5"),
@@ -137,7 +143,8 @@ export class Sampler {
           if (inPlace && plan.topK > 0 && plan.topK <= HEAP_MAX) {
             // top-k at temperature 1 read in place: the heap pass also yields the maximum (the heap's largest)
             row = src.subarray(o, o + V);
-            preThr = kthLargestCollect(row, V, plan.topK, s.heap, s.idx, s.ints);
+            preThr = topKCollectFast(src, o, V, plan.topK, s);
+            if (preThr !== preThr) preThr = kthLargestCollect(row, V, plan.topK, s.heap, s.idx, s.ints);
             m = -Infinity;
             for (let j = 0; j < plan.topK; j++) if (s.heap[j]! > m) m = s.heap[j]!;
             if (m === Infinity || m === -Infinity) { row = s.row; preThr = NaN; m = loadTemperatureMax(src, o, cs, V, row, 1); }
