@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { softmax } from './softmax.js';
 import { logSoftmax } from './logSoftmax.js';
 import { logsumexp } from './logsumexp.js';
-import { setSoftmaxRowPath, WASM_ROW_MIN } from './rows.js';
+import { setSmallRowKernels, setSoftmaxRowPath, WASM_ROW_MIN } from './rows.js';
 import { ndarray } from '../core/ndarray.js';
 import { allocate, release } from '../kernels/arena.js';
 import { wasm } from '../kernels/wasm/loader.js';
@@ -14,7 +14,7 @@ import type { NDArray } from '../core/StridedArray.js';
 // implementations: the JS reference kernels (rows.ts) and the WASM SIMD kernels
 // (src/kernels/rowKernels.ts). These tests force each path over the same inputs.
 
-afterEach(() => setSoftmaxRowPath('auto'));
+afterEach(() => { setSoftmaxRowPath('auto'); setSmallRowKernels(true); });
 
 const data = (a: NDArray): Float32Array => a.data as Float32Array;
 
@@ -155,5 +155,30 @@ describe('softmax family: JS and WASM float32 row paths', () => {
       expectSamePaths(ndarray(buf, { shape: [rows, n] }));
       expect(buf).toEqual(before);
     }), { numRuns: 60 });
+  });
+});
+
+describe('softmax: fused short-row kernels', () => {
+  it('softmax(float32/float64 rows, any temperature) is bit-identical with and without the fused kernels, edge rows included', () => {
+    const edge = [NaN, Infinity, -Infinity, 0, -0];
+    for (const n of [1, 2, 3, 5, 10, 17, 300]) {
+      const vals = Array.from(lcgRow(6 * n, 3 * n + 1, 30));
+      for (let r = 0; r < 5; r++) vals[r * n + (r % n)] = edge[r]!; // one edge value per row in rows 0..4
+      vals.fill(-Infinity, 5 * n, 6 * n); // row 5: all -Infinity
+      for (const make of [(v: number[]) => Float32Array.from(v), (v: number[]) => Float64Array.from(v)]) {
+        const x = ndarray(make(vals), { shape: [6, n] });
+        for (const temperature of [1, 0.3]) {
+          setSmallRowKernels(true);
+          const fused = softmax(x, { temperature }).data;
+          setSmallRowKernels(false);
+          const shared = softmax(x, { temperature }).data;
+          setSmallRowKernels(true);
+          expect(fused, `n=${n} T=${temperature} ${x.dtype}`).toEqual(shared);
+          const f = Array.from(fused as ArrayLike<number>);
+          expect(f.slice(0, n).every(Number.isNaN)).toBe(true); // NaN row
+          expect(f.slice(5 * n, 6 * n).every(Number.isNaN)).toBe(true); // all -Infinity
+        }
+      }
+    }
   });
 });
