@@ -4,6 +4,7 @@ import type { NumericTypedArray } from '../core/dtypes.js';
 import { describe, invalidArgument } from '../errors/messages.js';
 import { bigArgsortRow, booleanOption, checkOptions, inLanesOf, outLike, prepareSelect } from './driver.js';
 import { gatherRow, heapSelectRow, Scratch, selectKth, sortRange } from './kernels.js';
+import { topkRowF32 } from '../kernels/topkRow.js';
 
 /** Options of {@link topk}. */
 export interface TopkOptions {
@@ -23,6 +24,17 @@ export interface TopkResult {
 
 /** Heap path while k is small against the row; beyond, selection on a copy is cheaper. */
 const HEAP_MAX_K = 4096;
+
+let useF32Kernel = true;
+/**
+ * Test hook: false keeps every row on the JS selection kernels (the reference
+ * path); true (default) lets contiguous float32 rows with `largest` try the
+ * WASM SIMD fast path of src/kernels/topkRow.ts first. Not exported from the
+ * package.
+ */
+export function setTopkF32Kernel(on: boolean): void {
+  useF32Kernel = on;
+}
 
 /**
  * Chooses the k entries of one numeric row into `sel[0, k)`. Largest: NaN
@@ -78,7 +90,11 @@ function topkRow(
  * INVALID_ARGUMENT; a bad axis → AXIS_OUT_OF_BOUNDS / INVALID_ARGUMENT. The
  * input is never modified.
  *
- * Complexity: O(n + k log k) per row, never a full sort. Small k: one pass
+ * Complexity: O(n + k log k) per row, never a full sort. Contiguous float32
+ * rows with `largest` (n >= 4096, k <= n / 64) first try a WebAssembly SIMD
+ * pass (a sampled pivot, SIMD collection of the ~4k candidates above it, an
+ * exact heap over them): ~3-4x faster than the JS heap, and immune to
+ * ascending-order rows. Otherwise, small k: one pass
  * comparing each element with the root of a k-entry heap (only O(k log(n/k))
  * elements enter on rows in random order); large k, or a row in adversarial
  * order: introselect on a (value, index) copy, O(n) expected; then the k are
@@ -114,10 +130,17 @@ export function topk(x: ArrayInput, k: number, opts?: TopkOptions): TopkResult {
   const s = new Scratch();
   const counts = new Int32Array(2);
   const sel = new Int32Array(p.src === null ? n : k);
+  // contiguous float32 rows, largest: the WASM SIMD kernel (same order: NaN
+  // first, values descending, -0 == +0, ties by lower index); it declines
+  // (returns false) for short rows, k > n / 64, heavy ties or no WASM SIMD
+  const f32 = useF32Kernel && largest && inLanes.stride === 1 && p.src instanceof Float32Array ? p.src : null;
+  const f32Values = f32 === null ? null : new Float32Array(k);
   for (let i = 0; i < inLanes.count; i++) {
     const off = inLanes.offsets[i]!, stride = inLanes.stride;
     if (p.src === null) {
       bigArgsortRow(p.big!, off, stride, n, largest, sel);
+      if (!sorted) sel.subarray(0, k).sort();
+    } else if (f32 !== null && topkRowF32(f32, off, n, k, f32Values!, sel, 0)) {
       if (!sorted) sel.subarray(0, k).sort();
     } else {
       topkRow(p.src, off, stride, n, k, largest, sorted, s, counts, sel);
