@@ -3,18 +3,8 @@
 // user would write for the same result (softmax + top-2 per row; sort-based
 // top-k routing), measured in the same run.
 export const order = 60;
+import { randomF32 } from '../lib/random.mjs';
 
-function randomF32(n, seed = 1, scale = 1) {
-  const a = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    a[i] = ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1) * scale;
-  }
-  return a;
-}
 
 function targetsFor(logits, N, C, seed) {
   // a label that agrees with the argmax 80% of the time

@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
+import { randomF32 } from '../lib/random.mjs';
 
 export const order = 90;
 
@@ -24,17 +25,6 @@ const timeArg = process.argv.indexOf('--time');
 const TIME = timeArg >= 0 ? Number(process.argv[timeArg + 1]) : 300;
 const filter = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--time');
 
-function randomF32(n, seed = 1, scale = 1) {
-  const a = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    a[i] = ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1) * scale;
-  }
-  return a;
-}
 
 // ---------------------------------------------------------------- peer loading
 

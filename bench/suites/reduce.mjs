@@ -7,6 +7,7 @@ export const order = 10;
 
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
+import { randomF32 } from '../lib/random.mjs';
 
 // The JS reference kernels, measured in the same run as the default dispatch
 // (which uses the WASM SIMD kernels where the engine has them): the peer
@@ -19,17 +20,6 @@ function jsOnly(fn) {
   };
 }
 
-function randomF32(n, seed = 1) {
-  const a = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    a[i] = ((t ^ (t >>> 14)) >>> 0) / 4294967296 * 2 - 1;
-  }
-  return a;
-}
 
 // The naive loop a user would write (first NaN wins, first max wins).
 function naiveArgmax(d, off, len) {
