@@ -1,5 +1,6 @@
 // Sampler workloads (issue 4): B in {1, 8, 64} x V in {32000, 131072} x
-// {greedy, top-k 50, top-p 0.9, top-k 50 + top-p 0.9, min-p 0.05}, beside
+// {greedy, top-k 50, top-p 0.9, top-k 50 + top-p 0.9, min-p 0.05} (plus two
+// cache-control rows, see the end), beside
 // vLLM's native PyTorch path (bench/peers/torch_sampler.py, sort-based,
 // torch.set_num_threads(1)) measured once up front in the same run. The torch
 // column is a string cell: its median and the ratio torch / logitkit, computed
@@ -88,6 +89,18 @@ export async function workloads(lib) {
         ...(B === 1 && V === 131072 && cfg === 'top-k 50 + top-p 0.9' ? { note: 'target >= 20x torch' } : {}),
       });
     }
+  }
+  // Cache control: one 512 KB row repeated 64 times (row stride 0), the same
+  // per-row work as B=64 V=131072 with every read served from L2. Per-row
+  // cost here vs B=1 shows the sampler's own cost is flat in B; the gap to the
+  // B=64 distinct-row workload above is memory bandwidth (32 MB > cache).
+  const one = normalLogits(131072, 99);
+  const rep = lib.ndarray(one, { shape: [64, 131072], strides: [0, 1] });
+  for (const [cfg, params] of CONFIGS.filter(([c]) => c === 'greedy' || c === 'top-k 50')) {
+    out.push({
+      group: 'sample', name: `B=64 V=131072 ${cfg}, one row x64 (stride 0)`, bytes: 64 * 131072 * 4,
+      run: () => sampler.sample(rep, params), note: 'cache control: per-row cost without memory traffic',
+    });
   }
   return out;
 }
