@@ -78,6 +78,15 @@ describe('Sampler.sample(logits, requests): greedy rows', () => {
     const a = new Sampler().sample({ data: r, dims: [1, 4] }, { temperature: 0, topK: 1, topP: 0.1, minP: 1 });
     expect(a.tokens[0]).toBe(2);
   });
+  it('greedy rows compare logits as float32 (step 1): float64 values equal in float32 tie and the first wins', () => {
+    // 1 and 1 + 1e-10 are the same float32, so vLLM (which casts first) returns token 0
+    expect(sample([[1, 1 + 1e-10, 0.5]], { temperature: 0 }).tokens[0]).toBe(0);
+    expect(sample(Float64Array.from([0.5, 1, 1 + 1e-10]), { temperature: 0 }).tokens[0]).toBe(1);
+    // int32 beyond 2^24 rounds to float32 too: 16777217 and 16777216 tie
+    expect(sample(Int32Array.from([16777216, 16777217]), { temperature: 0 }).tokens[0]).toBe(0);
+    // a real float32 difference still wins
+    expect(sample([[1, 1.001, 0.5]], { temperature: 0 }).tokens[0]).toBe(1);
+  });
   it('greedy rows take the argmax after penalties and logit bias', () => {
     const r = Float32Array.from([5, 4, 0, 0]);
     expect(sample({ data: r, dims: [1, 4] }, [{ params: { temperature: 0, logitBias: { 1: 2 } } }]).tokens[0]).toBe(1);

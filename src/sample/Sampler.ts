@@ -132,7 +132,9 @@ export class Sampler {
       const greedy = plan.temperature === 0;
       let token: number;
       let lse = 0;
-      if (greedy && !plan.sparse && !processedLp) {
+      if (greedy && !plan.sparse && !processedLp && src instanceof Float32Array) {
+        // step 1 is "logits as float32": other dtypes go through the float32 row load below,
+        // so values that differ only below float32 precision tie (and the first wins), as in vLLM
         token = argmaxRow(src, o, cs, V, where);
       } else {
         let row: Float32Array = s.row;
