@@ -19,7 +19,9 @@ import { ROW_LOG_SOFTMAX } from './rows.js';
  * Errors: `temperature` not a finite number > 0 → INVALID_ARGUMENT; a bad axis
  * → AXIS_OUT_OF_BOUNDS / INVALID_ARGUMENT. The input is never modified.
  *
- * Complexity: three passes, O(size).
+ * Complexity: three passes, O(size). Contiguous float32 rows of >= 256
+ * elements at temperature 1 compute the max and the exp sum on the
+ * WebAssembly SIMD kernels when available (same edge rows).
  *
  * @example
  * logSoftmax([0, 0])          // [-0.6931, -0.6931]

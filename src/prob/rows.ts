@@ -145,6 +145,10 @@ function fillNaN(dst: FloatOut, dstOff: number, dstStride: number, n: number): v
  * `dst` may alias `src` (in place) when offsets and strides coincide.
  *
  * Three passes over the row (max, exp-sum, scale), O(n), no allocation.
+ * Dispatch: contiguous softmax rows float32 -> float32 / float64 -> float64
+ * take the fused type-specialised kernels (softmaxRowF32 / softmaxRowF64);
+ * contiguous float32 rows of >= WASM_ROW_MIN elements at temperature 1 take
+ * the WASM SIMD path (softmaxRowWasmF32); everything else the shared kernels.
  *
  * @example
  * const out = new Float32Array(2);

@@ -44,6 +44,11 @@ export function softmaxLike(fn: string, x: unknown, opts: unknown, mode: number)
  * range → AXIS_OUT_OF_BOUNDS; unknown axis name → INVALID_ARGUMENT. The input
  * is never modified.
  *
+ * Speed: contiguous float32 rows of >= 256 elements at temperature 1 run on
+ * the WebAssembly SIMD exp kernels when the engine has them (a SIMD max, one
+ * SIMD exp pass, a float64 sum, a scale); other rows run the inlined JS exp.
+ * Both paths have the same edge rows and agree to within 3 float32 ulps.
+ *
  * Complexity: three passes, O(size) time, one output allocation.
  *
  * @example
