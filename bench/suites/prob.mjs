@@ -2,18 +2,10 @@
 // at >= 100 M elements/s, i.e. <= 10.5 ms). The peer is the naive three-pass
 // loop with Math.exp a user would write (max, exp + sum, scale).
 export const order = 40;
+import { randomF32 as uniformF32 } from '../lib/random.mjs';
 
-function randomF32(n, seed = 1) {
-  const a = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    a[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296 * 2 - 1) * 10;
-  }
-  return a;
-}
+/** Logit-like data: uniforms in [-10, 10). */
+const randomF32 = (n, seed = 1) => uniformF32(n, seed, 10);
 
 const ROWS = 8, COLS = 131072;
 

@@ -4,18 +4,8 @@
 // native Float32Array sort of each row (values only, no indices) and an index
 // sort with a comparator (values and indices).
 export const order = 30;
+import { randomF32 } from '../lib/random.mjs';
 
-function randomF32(n, seed = 1) {
-  const a = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    a[i] = ((t ^ (t >>> 14)) >>> 0) / 4294967296 * 2 - 1;
-  }
-  return a;
-}
 
 const ROWS = 8, COLS = 131072, K = 50;
 
