@@ -1,10 +1,10 @@
 import { emptyArray, type NDArray, StridedArray } from '../core/StridedArray.js';
 import { toNDArray } from '../core/ndarray.js';
-import { normalizeAxis } from '../core/axis.js';
+import { resolveAxisView } from '../core/axis.js';
 import { lanesOf, type Lanes } from '../core/lanes.js';
 import { numericStorage } from '../core/values.js';
 import type { NumericTypedArray } from '../core/dtypes.js';
-import { axisOutOfBounds, describe, invalidArgument } from '../errors/messages.js';
+import { describe, invalidArgument } from '../errors/messages.js';
 
 /**
  * Shared plumbing of the prob/ functions: option checks, the axis, the output
@@ -53,22 +53,7 @@ export interface Prepared {
 /** Converts `x` (named `name`), resolves `axis` (default -1). */
 export function prepare(fn: string, x: unknown, axisOpt: unknown, name = 'x'): Prepared {
   const a = toNDArray(x, name);
-  if (axisOpt !== undefined && typeof axisOpt !== 'number' && typeof axisOpt !== 'string') {
-    throw invalidArgument(`${fn}: axis must be an integer or an axis name, got ${describe(axisOpt)}`);
-  }
-  const axisIn = (axisOpt ?? -1) as number | string;
-  let view = a;
-  let axis: number;
-  if (a.ndim === 0) {
-    if (axisIn !== 0 && axisIn !== -1) {
-      if (typeof axisIn === 'number' && Number.isInteger(axisIn)) throw axisOutOfBounds(axisIn, 0);
-      throw invalidArgument(`${fn}: axis must be 0 or -1 for a 0-d array, got ${describe(axisIn)}`);
-    }
-    view = new StridedArray(a.dtype, a.data, [1], [1], a.offset);
-    axis = 0;
-  } else {
-    axis = normalizeAxis(axisIn, a);
-  }
+  const { view, axis } = resolveAxisView(fn, a, axisOpt);
   return { a, src: numericStorage(view), axis, view };
 }
 

@@ -1,12 +1,12 @@
 import { emptyArray, StridedArray, type NDArray } from '../core/StridedArray.js';
 import { toNDArray } from '../core/ndarray.js';
-import { normalizeAxis } from '../core/axis.js';
+import { resolveAxisView } from '../core/axis.js';
 import { lanesOf, type Lanes } from '../core/lanes.js';
 import { numericStorage } from '../core/values.js';
 import { forEachOffset } from '../core/ndarray.js';
 import { isBigIntDType, type DType, type NumericTypedArray } from '../core/dtypes.js';
 import { compareBigInt } from '../internal/order.js';
-import { axisOutOfBounds, describe, invalidArgument } from '../errors/messages.js';
+import { describe, invalidArgument } from '../errors/messages.js';
 
 /** Shared plumbing of argsort, argpartition and topk. Not exported from the package. */
 
@@ -44,22 +44,7 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** Converts `x`, resolves `axis` (default -1) and decides between the number and the BigInt paths. */
 export function prepareSelect(fn: string, x: unknown, axisOpt: unknown): PreparedSelect {
   const a = toNDArray(x, 'x');
-  if (axisOpt !== undefined && typeof axisOpt !== 'number' && typeof axisOpt !== 'string') {
-    throw invalidArgument(`${fn}: axis must be an integer or an axis name, got ${describe(axisOpt)}`);
-  }
-  const axisIn = (axisOpt ?? -1) as number | string;
-  let view = a;
-  let axis: number;
-  if (a.ndim === 0) {
-    if (axisIn !== 0 && axisIn !== -1) {
-      if (typeof axisIn === 'number' && Number.isInteger(axisIn)) throw axisOutOfBounds(axisIn, 0);
-      throw invalidArgument(`${fn}: axis must be 0 or -1 for a 0-d array, got ${describe(axisIn)}`);
-    }
-    view = new StridedArray(a.dtype, a.data, [1], [1], a.offset);
-    axis = 0;
-  } else {
-    axis = normalizeAxis(axisIn, a);
-  }
+  const { view, axis } = resolveAxisView(fn, a, axisOpt);
   const n = view.shape[axis]!;
   if (isBigIntDType(a.dtype)) {
     const data = a.data as BigInt64Array | BigUint64Array;
