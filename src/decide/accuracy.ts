@@ -1,6 +1,5 @@
 import type { ArrayInput } from '../core/ndarray.js';
-import { toNDArray } from '../core/ndarray.js';
-import { assertSameShape, readClassIndices } from './internal/classes.js';
+import { readPredTarget } from './internal/classes.js';
 
 /**
  * The fraction of positions where `pred` equals `target`.
@@ -24,11 +23,7 @@ import { assertSameShape, readClassIndices } from './internal/classes.js';
  * See also: perClassAccuracy, confusionMatrix, predict.
  */
 export function accuracy(pred: ArrayInput, target: ArrayInput): number {
-  const pa = toNDArray(pred, 'pred'), ta = toNDArray(target, 'target');
-  assertSameShape(pa.shape, ta.shape, 'accuracy', 'pred', 'target',
-    pa.ndim === ta.ndim + 1 ? ' (pass class indices, e.g. predict(logits).indices, not [N, C] scores)' : '');
-  const p = readClassIndices(pa, 'pred', 'accuracy');
-  const t = readClassIndices(ta, 'target', 'accuracy');
+  const { p, t } = readPredTarget(pred, target, 'accuracy');
   const n = p.values.length;
   if (n === 0) return NaN;
   let correct = 0;

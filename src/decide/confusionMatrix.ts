@@ -1,8 +1,7 @@
 import type { ArrayInput } from '../core/ndarray.js';
-import { toNDArray } from '../core/ndarray.js';
 import type { NDArray } from '../core/StridedArray.js';
 import { emptyArray } from '../core/StridedArray.js';
-import { assertSameShape, checkNumClasses, readClassIndices } from './internal/classes.js';
+import { checkNumClasses, readPredTarget } from './internal/classes.js';
 
 /**
  * The confusion matrix: entry [t, p] counts the samples whose true class is t
@@ -27,10 +26,7 @@ import { assertSameShape, checkNumClasses, readClassIndices } from './internal/c
  */
 export function confusionMatrix(pred: ArrayInput, target: ArrayInput, numClasses: number): NDArray {
   const C = checkNumClasses(numClasses, 'confusionMatrix');
-  const pa = toNDArray(pred, 'pred'), ta = toNDArray(target, 'target');
-  assertSameShape(pa.shape, ta.shape, 'confusionMatrix', 'pred', 'target');
-  const p = readClassIndices(pa, 'pred', 'confusionMatrix', C);
-  const t = readClassIndices(ta, 'target', 'confusionMatrix', C);
+  const { p, t } = readPredTarget(pred, target, 'confusionMatrix', C);
   const out = emptyArray('int32', [C, C]);
   const counts = out.data as Int32Array;
   for (let i = 0; i < t.values.length; i++) counts[t.values[i]! * C + p.values[i]!]!++;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { perClassAccuracy } from './perClassAccuracy.js';
+import { confusionMatrix } from './confusionMatrix.js';
 import { LogitkitError } from '../errors/LogitkitError.js';
 
 function code(f: () => unknown): string | undefined {
@@ -53,5 +54,15 @@ describe('perClassAccuracy', () => {
 
   it('perClassAccuracy(pred, target of another shape, C) throws SHAPE_MISMATCH', () => {
     expect(code(() => perClassAccuracy([0, 1], [0, 1, 1], 2))).toBe('SHAPE_MISMATCH');
+  });
+});
+
+describe('metrics given [N, C] scores instead of class indices', () => {
+  it.each([
+    ['perClassAccuracy', () => perClassAccuracy([[0.1, 0.9], [0.8, 0.2]], [1, 0], 2)],
+    ['confusionMatrix', () => confusionMatrix([[0.1, 0.9], [0.8, 0.2]], [1, 0], 2)],
+  ])('%s(scores, target, C) throws SHAPE_MISMATCH that says to pass class indices', (_, f) => {
+    expect(f).toThrow(LogitkitError);
+    expect(f).toThrow(/pass class indices/);
   });
 });

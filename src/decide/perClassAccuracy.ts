@@ -1,6 +1,5 @@
 import type { ArrayInput } from '../core/ndarray.js';
-import { toNDArray } from '../core/ndarray.js';
-import { assertSameShape, checkNumClasses, readClassIndices } from './internal/classes.js';
+import { checkNumClasses, readPredTarget } from './internal/classes.js';
 
 /**
  * Per-class accuracy, i.e. the recall of each class: for class c, the fraction
@@ -24,10 +23,7 @@ import { assertSameShape, checkNumClasses, readClassIndices } from './internal/c
  */
 export function perClassAccuracy(pred: ArrayInput, target: ArrayInput, numClasses: number): Float64Array {
   const C = checkNumClasses(numClasses, 'perClassAccuracy');
-  const pa = toNDArray(pred, 'pred'), ta = toNDArray(target, 'target');
-  assertSameShape(pa.shape, ta.shape, 'perClassAccuracy', 'pred', 'target');
-  const p = readClassIndices(pa, 'pred', 'perClassAccuracy', C);
-  const t = readClassIndices(ta, 'target', 'perClassAccuracy', C);
+  const { p, t } = readPredTarget(pred, target, 'perClassAccuracy', C);
   const total = new Float64Array(C);
   const hits = new Float64Array(C);
   for (let i = 0; i < t.values.length; i++) {

@@ -102,3 +102,16 @@ export function classAxis(a: NDArray, axis: number | string | undefined, fn: str
   if (a.shape[ax] === 0) throw new LogitkitError('EMPTY_REDUCTION', `${fn}: the class axis ${ax} is empty (attempt to get argmax of an empty sequence)`);
   return ax;
 }
+
+/**
+ * The shared prologue of the metrics: converts `pred` and `target`, checks they
+ * have the same shape (SHAPE_MISMATCH, with a hint when `pred` looks like
+ * [N, C] scores), and reads both as class indices (in [0, numClasses) when
+ * given). O(N).
+ */
+export function readPredTarget(pred: unknown, target: unknown, fn: string, numClasses?: number): { p: ClassIndices; t: ClassIndices } {
+  const pa = toNDArray(pred, 'pred'), ta = toNDArray(target, 'target');
+  assertSameShape(pa.shape, ta.shape, fn, 'pred', 'target',
+    pa.ndim === ta.ndim + 1 ? ' (pass class indices, e.g. predict(logits).indices, not [N, C] scores)' : '');
+  return { p: readClassIndices(pa, 'pred', fn, numClasses), t: readClassIndices(ta, 'target', fn, numClasses) };
+}
