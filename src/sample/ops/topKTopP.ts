@@ -134,14 +134,8 @@ function histogramBoundary(s: Scratch, n: number, m: number, target: number, res
     bin[j] = b;
     mass[b] = mass[b]! + w[j]!;
   }
-  // bins run from the maximum (0) down to the tail (NB - 1): accumulate from the low-value end
-  let below = 0, hit = 0;
-  for (let b = last; b >= 0; b--) {
-    const mb = mass[b]!;
-    if (below + mb > target) { hit = b; break; }
-    below += mb;
-    hit = b;
-  }
+  const hit = boundaryBin(mass, last, target);
+  const below = boundaryBelow;
   const wv = s.wv, ww = s.ww;
   let c = 0;
   for (let j = 0; j < n; j++) {
@@ -149,6 +143,27 @@ function histogramBoundary(s: Scratch, n: number, m: number, target: number, res
   }
   topPBoundary(wv, ww, c, target - below, res);
   res.dropped += below;
+}
+
+/** The mass of the bins below the one {@link boundaryBin} returned last (set by it). */
+let boundaryBelow = 0;
+
+/**
+ * The bin where top-p's drop boundary falls: bins run from the maximum (0) down
+ * to the tail (`last`); accumulating from the tail, it is the first bin whose
+ * mass takes the running total past `target`. Leaves the mass of the bins
+ * below it in `boundaryBelow`. O(bins).
+ */
+function boundaryBin(mass: Float64Array, last: number, target: number): number {
+  let below = 0, hit = 0;
+  for (let b = last; b >= 0; b--) {
+    const mb = mass[b]!;
+    if (below + mb > target) { hit = b; break; }
+    below += mb;
+    hit = b;
+  }
+  boundaryBelow = below;
+  return hit;
 }
 
 const SCALE = TOP_P_BINS / BIN_SPAN;
@@ -177,13 +192,8 @@ function binnedTopP(x: Float32Array, V: number, m: number, topP: number, s: Scra
     }
   }
   const target = (1 - topP) * z;
-  let below = 0, hit = 0;
-  for (let b = LAST; b >= 0; b--) {
-    const mb = mass[b]!;
-    if (below + mb > target) { hit = b; break; }
-    below += mb;
-    hit = b;
-  }
+  const hit = boundaryBin(mass, LAST, target);
+  const below = boundaryBelow;
   const wv = s.wv, ww = s.ww;
   let c = 0;
   for (let i = 0; i < V; i++) {
